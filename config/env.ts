@@ -1,0 +1,156 @@
+/**
+ * The one typed configuration object of the suite and the mock.
+ *
+ * `dotenv` loads `.env` (never committed; `.env.example` documents every variable),
+ * `zod` validates it and the process fails fast naming the bad variable. Specs and page
+ * objects never hard-wire an address: they read `config.urls` (or the URLs in the mails).
+ */
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+export const ROOT = path.resolve(__dirname, '..');
+dotenv.config({ path: process.env.DOTENV_PATH ?? path.join(ROOT, '.env'), quiet: true });
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z
+  .object({
+    TARGET: z.enum(['mock', 'staging']).default('mock'),
+    MOCK_HOST: z.string().default('127.0.0.1'),
+    MOCK_BASE_PORT: port.default(47400),
+    BROWSER_PATH: z.string().optional(),
+    PKI_DIR: z.string().optional(),
+    REPORTS_DIR: z.string().default(path.join(ROOT, 'reports')),
+    EVIDENCE: bool.default(false),
+    MAILBOX_URL: url.optional(),
+    MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    STAGING_WEBRA2_URL: url.optional(),
+    STAGING_WEBRA1_URL: url.optional(),
+    STAGING_REPO1_URL: url.optional(),
+    STAGING_DS_URL: url.optional(),
+    STAGING_DSNC_URL: url.optional(),
+    STAGING_BULKSIGN_URL: url.optional(),
+    STAGING_CA_FILE: z.string().optional(),
+    STAGING_USER_ID: z.string().optional(),
+    STAGING_USER_PASSWORD: z.string().optional(),
+    STAGING_USER_EMAIL: z.string().email().optional(),
+    STAGING_CLIENT_P12: z.string().optional(),
+    STAGING_CLIENT_P12_PASSWORD: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TARGET !== 'staging') return;
+    // Staging has no admin API: everything the suite needs must come from .env.
+    for (const key of [
+      'STAGING_WEBRA2_URL',
+      'STAGING_WEBRA1_URL',
+      'STAGING_REPO1_URL',
+      'STAGING_DS_URL',
+      'STAGING_DSNC_URL',
+      'STAGING_BULKSIGN_URL',
+      'MAILBOX_URL',
+    ] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when TARGET=staging' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+/** The mock's fixed port layout, one origin per production host it stands for. */
+export const MOCK_PORTS = {
+  admin: 0,
+  webra2: 1,
+  webra1: 2,
+  repo1: 3,
+  ds: 4,
+  dsnc: 5,
+  bulksign: 6,
+  smtp: 25,
+  mailbox: 26,
+} as const;
+
+export interface Urls {
+  /** Issuance site (webra2.secomtrust.net) */
+  webra2: string;
+  /** Certificate check page host (webra1.secomtrust.net) */
+  webra1: string;
+  /** CA repository, plain HTTP (repo1.secomtrust.net) */
+  repo1: string;
+  /** エコ文書 (ds.e-kakushin.com), client certificate required */
+  ds: string;
+  /** エコ文書 certificate-less entry (ds-nc.e-kakushin.com) */
+  dsnc: string;
+  /** Bulk e-signature system */
+  bulksign: string;
+  /** Mail catcher API (the suite's mailbox) */
+  mailbox: string;
+  /** Mock admin API, loopback only (undefined against staging) */
+  admin?: string;
+}
+
+export interface Config {
+  target: 'mock' | 'staging';
+  env: Env;
+  urls: Urls;
+  /** Origins that require a client certificate (Playwright clientCertificates). */
+  clientCertOrigins: string[];
+  mock: { host: string; ports: Record<keyof typeof MOCK_PORTS, number> };
+  reportsDir: string;
+  pkiDir: string;
+  evidence: boolean;
+  mailTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (.env / environment):\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const host = env.MOCK_HOST;
+  const ports = Object.fromEntries(
+    Object.entries(MOCK_PORTS).map(([k, off]) => [k, env.MOCK_BASE_PORT + off]),
+  ) as Record<keyof typeof MOCK_PORTS, number>;
+  const urls: Urls =
+    env.TARGET === 'mock'
+      ? {
+          webra2: `https://${host}:${ports.webra2}`,
+          webra1: `https://${host}:${ports.webra1}`,
+          repo1: `http://${host}:${ports.repo1}`,
+          ds: `https://${host}:${ports.ds}`,
+          dsnc: `https://${host}:${ports.dsnc}`,
+          bulksign: `https://${host}:${ports.bulksign}`,
+          mailbox: env.MAILBOX_URL ?? `http://${host}:${ports.mailbox}`,
+          admin: `http://${host}:${ports.admin}`,
+        }
+      : {
+          webra2: env.STAGING_WEBRA2_URL!,
+          webra1: env.STAGING_WEBRA1_URL!,
+          repo1: env.STAGING_REPO1_URL!,
+          ds: env.STAGING_DS_URL!,
+          dsnc: env.STAGING_DSNC_URL!,
+          bulksign: env.STAGING_BULKSIGN_URL!,
+          mailbox: env.MAILBOX_URL!,
+        };
+  return {
+    target: env.TARGET,
+    env,
+    urls,
+    clientCertOrigins: [urls.webra1, urls.ds].map((u) => new URL(u).origin),
+    mock: { host, ports },
+    reportsDir: path.resolve(ROOT, env.REPORTS_DIR),
+    pkiDir: env.PKI_DIR ? path.resolve(ROOT, env.PKI_DIR) : path.join(ROOT, 'certs', 'out'),
+    evidence: env.EVIDENCE,
+    mailTimeoutMs: env.MAIL_TIMEOUT_MS,
+  };
+}
+
+/** Loaded once per process; fails fast with every bad variable named. */
+export const config: Config = loadConfig();

@@ -1,0 +1,85 @@
+/**
+ * The happy onboarding journey, end to end: the two mails → issuance STEP1-4 → the issued
+ * certificate checked like a user would → signup with that certificate → login →
+ * サービスTOP. Sources: TJK 1)-3), IM12 §2-4.
+ */
+import { test, expect } from '../fixtures';
+import { certificateFileToPem, expectedIssuerPath, readPkcs12, verifyPath } from '../fixtures/certificates';
+import { mail as m } from '../messages';
+import { IssuanceStep1Page } from '../pages/issuance/step1-page';
+import { IssuanceStep2Page } from '../pages/issuance/step2-page';
+import { IssuanceStep3Page } from '../pages/issuance/step3-page';
+import { CertificateCheckPage, IssuanceStep4Page } from '../pages/issuance/step4-page';
+import { SignupPage } from '../pages/ebunsho/signup-page';
+import { LoginPage } from '../pages/ebunsho/login-page';
+import { ServiceTopPage } from '../pages/ebunsho/service-top-page';
+
+test.describe('onboarding journey', () => {
+  test('a new user installs the certificate, signs up and logs in @ISS-OK @SIGNUP-OK @LOGIN-OK', async ({
+    page,
+    onboardingUser: user,
+    openWithCertificate,
+  }, testInfo) => {
+    await test.step('the two mails carry the user ID, the URLs and the passwords', async () => {
+      expect(user.mails.registration.subject).toBe(m.registrationSubject);
+      expect(user.mails.password.subject).toBe(m.passwordSubject);
+      expect(user.registration.passwordsInOtherMail).toBe(true);
+      expect(user.passwords.userId).toBe(user.registration.userId);
+    });
+
+    const step1 = new IssuanceStep1Page(page);
+    await step1.open(user.registration.issuanceUrl);
+    await step1.expectShown();
+    await step1.submitPassword(user.passwords.issuancePassword);
+
+    const step2 = new IssuanceStep2Page(page);
+    await step2.expectShown();
+    await step2.expectCspOffered();
+    await step2.chooseKeyLength(2048);
+    await step2.issue();
+
+    const step3 = new IssuanceStep3Page(page);
+    await step3.expectShown();
+    const rootDownload = await step3.downloadRootCa();
+    const rootPath = testInfo.outputPath('root-ca.cer');
+    await rootDownload.saveAs(rootPath);
+    const p12Download = await step3.installClientCertificate();
+    const p12Path = testInfo.outputPath('client.p12');
+    await p12Download.saveAs(p12Path);
+
+    const issued = await test.step('the issued certificate: subject, issuer, chain, key length, purpose, validity', async () => {
+      const content = readPkcs12(p12Path, user.passwords.issuancePassword);
+      expect(content.keyMatchesLeaf).toBe(true);
+      expect(content.leaf.subject.CN).toMatch(/^S47\d+P$/);
+      expect(content.leaf.keyBits).toBe(2048);
+      expect(content.leaf.ekus).toEqual(['clientAuth']);
+      expect(content.leaf.notBefore.getTime()).toBeLessThanOrEqual(Date.now());
+      expect(content.leaf.notAfter.getTime()).toBeGreaterThan(Date.now());
+      const path = verifyPath(content.leafPem, content.chainPem, certificateFileToPem(rootPath));
+      expect(path.slice(1)).toEqual(expectedIssuerPath('pub-ca8'));
+      return content;
+    });
+
+    await step3.confirm();
+    const step4 = new IssuanceStep4Page(page);
+    await step4.expectShown();
+    const checkUrl = await step4.checkPageUrl();
+
+    const certPage = await openWithCertificate({ label: 'issued', pfxPath: p12Path, passphrase: user.passwords.issuancePassword });
+    const check = new CertificateCheckPage(certPage);
+    await check.open(checkUrl);
+    await check.expectCertificateAccepted(String(issued.leaf.subject.CN));
+
+    const signup = new SignupPage(certPage);
+    await signup.open(user.registration.signupUrl);
+    await signup.expectShown();
+    await signup.signUp(user.userId, user.passwords.loginPassword);
+    await signup.expectCompleted();
+    await signup.goToLogin();
+
+    const login = new LoginPage(certPage);
+    await login.expectShown();
+    await login.logIn(user.userId, user.passwords.loginPassword);
+    await new ServiceTopPage(certPage).expectShown();
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * A real SMTP catcher: the mock delivers its mails over SMTP here, and the suite reads
+ * them through a small HTTP API that long-polls (waits on arrival, never sleeps).
+ *
+ * Staging can point its outgoing mail at the same catcher (MAILBOX_URL), which is why it
+ * is its own server and not part of the mock.
+ */
+import { EventEmitter } from 'node:events';
+import { SMTPServer } from 'smtp-server';
+import Fastify, { type FastifyInstance } from 'fastify';
+
+export interface StoredMail {
+  id: number;
+  /** Envelope recipients, lower-cased. */
+  to: string[];
+  from: string;
+  receivedAt: string;
+  /** The raw RFC 5322 message, base64 (parsed by the suite with postal-mime). */
+  raw: string;
+}
+
+export interface MailboxOptions {
+  host: string;
+  smtpPort: number;
+  apiPort: number;
+  /** Oldest mails are dropped past this count, so a long soak cannot eat memory. */
+  maxMessages?: number;
+  logger?: boolean;
+}
+
+const MAX_WAIT_MS = 60_000;
+
+export function buildMailbox(options: MailboxOptions) {
+  const mails: StoredMail[] = [];
+  const arrivals = new EventEmitter();
+  arrivals.setMaxListeners(0);
+  let nextId = 1;
+
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 5 * 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const mail: StoredMail = {
+          id: nextId++,
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          receivedAt: new Date().toISOString(),
+          raw: Buffer.concat(chunks).toString('base64'),
+        };
+        mails.push(mail);
+        if (mails.length > (options.maxMessages ?? 10_000)) mails.shift();
+        arrivals.emit('mail', mail);
+        callback();
+      });
+    },
+  });
+
+  const api: FastifyInstance = Fastify({ logger: options.logger ?? false });
+  const matches = (m: StoredMail, to?: string, after?: number) =>
+    (!to || m.to.includes(to.toLowerCase())) && (after === undefined || m.id > after);
+
+  api.get('/health', async () => ({ ok: true, count: mails.length }));
+
+  api.get<{ Querystring: { to?: string; after?: number; wait?: number } }>(
+    '/messages',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            to: { type: 'string', maxLength: 320 },
+            after: { type: 'integer', minimum: 0 },
+            wait: { type: 'integer', minimum: 0, maximum: MAX_WAIT_MS },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const { to, after, wait = 0 } = req.query;
+      const found = mails.filter((m) => matches(m, to, after));
+      if (found.length > 0 || wait === 0) return { messages: found };
+      // Long poll: resolve on the first matching arrival or on the deadline.
+      return new Promise((resolve) => {
+        const onMail = (m: StoredMail) => {
+          if (!matches(m, to, after)) return;
+          done();
+          resolve({ messages: [m] });
+        };
+        const timer = setTimeout(() => {
+          done();
+          resolve({ messages: [] });
+        }, wait);
+        const done = () => {
+          clearTimeout(timer);
+          arrivals.off('mail', onMail);
+        };
+        arrivals.on('mail', onMail);
+        req.raw.on('close', done);
+      });
+    },
+  );
+
+  api.delete('/messages', async () => {
+    mails.length = 0;
+    return { ok: true };
+  });
+
+  return {
+    smtp,
+    api,
+    async listen() {
+      await new Promise<void>((resolve, reject) => {
+        smtp.once('error', reject);
+        smtp.listen(options.smtpPort, options.host, () => resolve());
+      });
+      await api.listen({ host: options.host, port: options.apiPort });
+    },
+    async close() {
+      await api.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * Every user-visible Japanese (and English) string of the service, once.
+ *
+ * The mock renders these and the suite asserts on them, so a wording change in the
+ * real service is a one-line change here. Strings quoted from the documents carry the
+ * catalogue ID (../shared/spec/catalogue.md) or the document section they come from.
+ * Strings the documents do not show (the mock's own clear answers to bad input) are
+ * grouped under `input` and marked as such.
+ */
+
+/** Mail subjects and fixed mail phrases (catalogue "Mails"). */
+export const mail = {
+  /** MAIL-REG */
+  registrationSubject: 'ユーザー登録のご連絡',
+  /** MAIL-PW */
+  passwordSubject: 'パスワードのご連絡',
+  /** MAIL-REG: passwords are not in the registration mail. */
+  passwordInOtherMail: '別のメールで記載いたしました。',
+  /** MAIL-REISSUE: the mock's subject for the password re-notification mail. */
+  reissueSubject: 'パスワード再通知のご連絡',
+  /** MAIL-BS-USER / MAIL-BS-ADMIN */
+  bulkSignRegistrationSubject: '【あんしん電子契約ライト】ユーザ登録のご連絡',
+  /** MAIL-BS-USER: the user copy does not carry the credentials. */
+  askAdministrator: '管理者にお問い合わせ下さい。',
+  /** MAIL-OTP */
+  otpSubject: '【あんしん電子契約ライト】ワンタイムパスワードのご連絡',
+  otpIntro: '操作者の本人確認認証のための、ワンタイムパスワードをご連絡いたします。',
+  /** Field labels used to parse mails (TJK メール①②, BS10 1-1). */
+  labels: {
+    userId: 'ユーザID',
+    issuancePassword: '認証情報パスワード',
+    loginPassword: 'サインアップ・ログインパスワード',
+    bsLoginPassword: 'ログインパスワード',
+    bsExpiry: 'ログイン有効期限',
+    otp: 'ワンタイムパスワード',
+    issuanceSite: '発行サイト',
+    signupSite: 'サインアップサイト',
+    loginSite: 'ログインサイト',
+  },
+} as const;
+
+/** A. Certificate issuance site (IM12 §2, TJK 1), EG18 §1). */
+export const issuance = {
+  siteTitle: '証明書発行サイト',
+  stepsIntro: '証明書発行は次の手順で行います。',
+  step1Title: '【STEP1】認証情報(パスワード)を入力',
+  step2Title: '【STEP2】CSPとKey長を選択',
+  step3Title: '【STEP3】証明書を受け取る',
+  step4Title: '【STEP4】証明書の確認',
+  passwordLabel: '認証情報(パスワード)(半角英数字)',
+  next: '次へ',
+  back: '一つ戻る',
+  issue: '発行',
+  ok: 'OK',
+  close: '閉じる',
+  english: 'English',
+  japanese: 'Japanese',
+  cspLabel: 'CSP',
+  keyLengthLabel: 'Key長',
+  csp: 'Microsoft Enhanced Cryptographic Provider v1.0',
+  step2Intro: 'CSPとKey長を選択し、[発行]ボタンを押してください。',
+  step2Duration: 'この処理には数分かかる場合があります。',
+  /** ISS-INTERRUPT: the STEP2 warning. */
+  step2Warning: '[発行]ボタンを押した後、【STEP3】の画面が表示されるまで何もせずお待ちください。',
+  step2WarningDetail: 'ブラウザを閉じたり一つ戻るボタンを押さないでください。証明書が取得できない場合があります。',
+  /** EG18-1-3 */
+  cspEmptyHelp: 'CSPとKey長に何も表示されない場合、以下の対応を実施してください。',
+  openHelp: '対応方法を開く',
+  /** EG18-1-4: the web-access confirmation. */
+  webAccessConfirm: 'この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。',
+  webAccessLimit: 'ユーザーの代わりにデジタル証明書を操作できるのは、既知の Web サイトだけに制限する必要があります。',
+  webAccessQuestion: 'この操作を許可しますか?',
+  installRootCa: 'ルートCA証明書のインストール',
+  installClientCert: 'クライアント証明書のインストール',
+  installDone: '証明書のインストールが完了しました。',
+  checkPageLink: '証明書の確認',
+  /** CERT-CHECK: the check page's answer (mock wording). */
+  certCheckOk: '証明書は正常にインストールされています。',
+  /** EG18-1-1 */
+  unsupportedBrowser: '未対応のブラウザです。',
+  /** EG18-1-2 */
+  authFailed: '認証に失敗したか、申請が承認されていません。',
+  /** EG18-1-4 */
+  cancelledByUser: 'この操作はユーザによって取り消されました。',
+  /** EG18-1-5 */
+  noValidApplication: '有効な証明書申請はありません。',
+} as const;
+
+/** B. Certificate import tool (EG25 §1). */
+export const importTool = {
+  /** EG25-1-1 — the guide's spelling (間合せ); the service probably says 問合せ. */
+  networkFailed: 'データの間合せに失敗しました。',
+  /** EG25-1-2 */
+  authFailed: '証明書ファイルは取得できませんでした。認証に失敗しました。',
+  /** EG25-1-3 */
+  notAvailable: '証明書ファイルは取得できませんでした。証明書が作成されていないか、もしくは既に証明書を取得済みです。',
+} as const;
+
+/** C. エコ文書 signup and login (IM12 §3-4, TJK 2)-3), EG18/EG25 §2). */
+export const ebunsho = {
+  serviceName: 'セコムあんしんエコ文書サービス',
+  signupTitle: 'サインアップ',
+  signupIntro: 'ログインするユーザIDとパスワードを入力してから「サインアップ」ボタンをクリックしてください。',
+  signupButton: 'サインアップ',
+  /** SIGNUP-OK */
+  signupDone: 'サインアップが完了しました。',
+  signupDoneTitle: 'サインアップ 完了',
+  toLogin: 'ログインへ',
+  loginTitle: 'ログイン',
+  loginIntro: 'ログインするユーザIDとパスワードを入力してから「ログイン」ボタンをクリックしてください。',
+  userIdLabel: 'ユーザID',
+  passwordLabel: 'パスワード',
+  loginButton: 'ログイン',
+  forgotPassword: 'パスワードを忘れた方',
+  certSeal: 'クリックして 証明書の内容をご確認ください。',
+  /** LOGIN-OK: サービスTOP */
+  serviceTop: 'サービスTOP',
+  notices: 'お知らせ',
+  diskContract: 'ご契約ディスク容量',
+  diskUsed: 'ご利用データ量',
+  diskRate: '使用率(%)',
+  diskWarning: 'ディスク使用率が 10 %を超えています。すぐに空きディスク容量を確保してください。',
+  /** Header tabs (TJK). */
+  tabs: { top: 'サービスTOP', myPage: 'マイページ', profile: '本人情報', results: '処理結果', logout: 'ログアウト' },
+  lastLogin: '最終ログイン日時',
+  userNameLabel: 'ユーザ名',
+  /** LOGIN-FIRST: the mock's prompt after a first login (TJK: 本人情報画面よりログインパスワードの変更をして下さい). */
+  changeInitialPassword: '本人情報画面よりログインパスワードの変更をして下さい。',
+  /** EG-2-2 */
+  serviceUnavailable: 'このサービスをご利用できません。',
+  errorCode: (code: 42 | 44 | 46 | 53 | number) => `エラーコード：${code}`,
+  /** EG-2-1 (browser wording; a test asserts the TLS reason instead). */
+  pageCannotBeShown: 'このページは表示できません。',
+  pageNotSecure: 'このページに安全に接続できません。',
+  /** EG-2-3 / REISSUE-OK */
+  reissueTitle: 'パスワード再通知',
+  reissueIntro: '登録されているパスワードを、メールにて通知します。',
+  reissueIntro2: 'ユーザID、メールアドレスを入力して、「通知」ボタンを押して下さい。',
+  mailAddressLabel: 'メールアドレス',
+  notify: '通知',
+  back: '戻る',
+  notLoggedInForAYear: '過去1年間ログインされていません。確認のため、管理者までご連絡してください。',
+  /** PW-CHANGE (TJK 本人情報 → パスワード変更). */
+  passwordChange: 'パスワード変更',
+  currentPassword: '現在のパスワード',
+  newPassword: '新しいパスワード',
+  confirmPassword: '確認用パスワード',
+  change: '変更',
+  policyTitle: 'パスワードポリシー',
+  policyMinLength: '最小文字数',
+  policyLower: 'アルファベットの小文字 (a~z) 使用回数',
+  policyDigit: '算用数字 (0~9) 使用回数',
+  policyValidity: '有効期間',
+  policyUnlimited: '無期限',
+  loginCertManagement: 'ログイン用証明書管理',
+  signingCertManagement: '署名用証明書管理',
+} as const;
+
+/** D. Signing certificate in エコ文書 (TJK). */
+export const signing = {
+  menuTitle: '署名用証明書管理メニュー',
+  /** SIGN-NONE */
+  notValid: '署名用の証明書が有効ではありません。',
+  newIssue: '新規発行',
+  /** SIGN-ISSUE */
+  done: '完了しました。',
+  doneTitle: '署名管理 完了',
+  /** SIGN-PENDING */
+  pending: '署名用の証明書準備が完了していません。少し時間を置いてから再度処理をして下さい。',
+  /** SIGN-PIN-DUE */
+  pinDue: '署名用証明書の初期暗証コードの登録が完了していません。署名管理メニューから初期暗証コードを登録してください。',
+  registerInitialPin: '初期暗証コード登録',
+  register: '登録',
+  reissue: '再発行',
+  newPin: '新しい暗証コード',
+  confirmPin: '新しい暗証コードの確認入力',
+  serial: '証明書シリアルナンバー',
+  cn: 'CN : 発行対象者',
+  ouCompany: 'OU : 発行対象会社名',
+  ouService: 'OU : サービス名',
+  o: 'O : サービス提供会社名',
+  c: 'C : 国名',
+  expiry: '有効期限終了日時',
+} as const;
+
+/** E. Bulk e-signature system (BS10). */
+export const bulkSign = {
+  loginTitle: 'ログイン',
+  otpTitle: 'ワンタイムパスワード',
+  setupTitle: '署名用証明書セットアップ',
+  doSign: '電子署名を行う',
+  next: '次へ',
+  step2Title: 'STEP2 署名用暗証コードの初期設定',
+  newPin: '新しい署名用暗証コード',
+  confirmPin: '新しい署名用暗証コードの確認入力',
+  pinRule: '※署名用暗証コードは半角英数6文字以上20文字以下で入力してください。',
+  register: '登録',
+  back: '戻る',
+  pinDoneTitle: '署名用暗証コードの登録 完了',
+  setupDone: '署名用証明書のセットアップが完了しました。',
+  nextProcess: '次の処理へ',
+  myPage: 'マイページ',
+  fileList: 'ファイル情報リスト',
+  noData: '該当するデータが存在しません。',
+} as const;
+
+/**
+ * The mock's own clear answers to bad input (catalogue F): not in the documents,
+ * written in the service's register so a user understands what to fix.
+ */
+export const input = {
+  required: (field: string) => `${field}を入力してください。`,
+  halfWidthAlnum: (field: string) => `${field}は半角英数字で入力してください。`,
+  tooLong: (field: string, max: number) => `${field}は${max}文字以内で入力してください。`,
+  invalidMail: 'メールアドレスの形式が正しくありません。',
+  invalidLink: 'URLが正しくありません。通知メールに記載のURLからアクセスしてください。',
+  loginFailed: 'ユーザIDまたはパスワードが正しくありません。',
+  sessionExpired: 'セッションが切れました。再度ログインしてください。',
+} as const;
+
+export const messages = { mail, issuance, importTool, ebunsho, signing, bulkSign, input } as const;
+export default messages;

@@ -1,0 +1,75 @@
+/**
+ * Builds the whole mock backend without listening (fastify/demo style: build ≠ listen),
+ * so unit tests can inject requests and `main.ts` can listen on the configured ports.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Urls } from '../config/env';
+import type { Pki } from '../certs/store';
+import { buildAdmin } from './admin';
+import { MockCa } from './ca';
+import type { MockContext } from './context';
+import { Mailer } from './mailer';
+import { createSite, type SiteName } from './site';
+import { registerCheckPage } from './sites/check-page';
+import { registerEbunsho } from './sites/ebunsho';
+import { registerIssuance } from './sites/issuance';
+import { registerRepository } from './sites/repository';
+import { MockState } from './state';
+import { httpsOptions } from './tls';
+
+export interface MockOptions {
+  pki: Pki;
+  urls: Urls;
+  smtp: { host: string; port: number };
+}
+
+export interface Mock {
+  ctx: MockContext;
+  sites: Record<SiteName, FastifyInstance>;
+  admin: FastifyInstance;
+}
+
+export function buildMock(options: MockOptions): Mock {
+  const ctx: MockContext = {
+    state: new MockState(),
+    urls: options.urls,
+    pki: options.pki,
+    ca: new MockCa(options.pki),
+    mailer: new Mailer(options.smtp),
+  };
+  const { pki } = options;
+  const sites: Record<SiteName, FastifyInstance> = {
+    webra2: createSite('webra2', httpsOptions(pki, 'none'), '/scira'),
+    webra1: createSite('webra1', httpsOptions(pki, 'required'), '/scira'),
+    repo1: createSite('repo1', null, ''),
+    ds: createSite('ds', httpsOptions(pki, 'required'), '/ebunsho'),
+    dsnc: createSite('dsnc', httpsOptions(pki, 'none'), '/ebunsho'),
+    bulksign: createSite('bulksign', httpsOptions(pki, 'none'), '/bulksign'),
+  };
+  registerIssuance(sites.webra2, ctx);
+  registerCheckPage(sites.webra1, ctx);
+  registerRepository(sites.repo1, ctx);
+  registerEbunsho(sites.ds, ctx);
+  return { ctx, sites, admin: buildAdmin(ctx) };
+}
+
+/** Listens every site on its URL's port and the admin API on loopback. */
+export async function listenMock(mock: Mock, adminUrl: string): Promise<void> {
+  for (const [name, app] of Object.entries(mock.sites) as [SiteName, FastifyInstance][]) {
+    const url = new URL(mock.ctx.urls[name]);
+    await app.listen({ host: url.hostname, port: Number(url.port) });
+  }
+  const admin = new URL(adminUrl);
+  // Loopback only, whatever the configuration says.
+  await mock.admin.listen({ host: admin.hostname === 'localhost' ? '127.0.0.1' : assertLoopback(admin.hostname), port: Number(admin.port) });
+}
+
+function assertLoopback(host: string): string {
+  if (host === '::1' || host.startsWith('127.')) return host;
+  throw new Error(`The mock admin API listens on loopback only; refusing host ${host}`);
+}
+
+export async function closeMock(mock: Mock): Promise<void> {
+  await Promise.all([...Object.values(mock.sites), mock.admin].map((a) => a.close()));
+  mock.ctx.mailer.close();
+}

@@ -1,0 +1,67 @@
+/**
+ * One Fastify instance per production host the mock stands for. Shared here: form
+ * parsing, cookies, static assets, and error handlers that answer in Japanese — bad
+ * input gets a clear page, never a stack trace or a JSON 500.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import formbody from '@fastify/formbody';
+import cookie from '@fastify/cookie';
+import messages from '../messages';
+import { renderPage } from './views';
+
+export type SiteName = 'webra2' | 'webra1' | 'repo1' | 'ds' | 'dsnc' | 'bulksign';
+
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  'forge.min.js': { file: require.resolve('node-forge/dist/forge.min.js'), type: 'application/javascript' },
+  'site.css': { file: path.join(__dirname, 'static', 'site.css'), type: 'text/css' },
+  'step1.js': { file: path.join(__dirname, 'static', 'step1.js'), type: 'application/javascript' },
+  'enroll.js': { file: path.join(__dirname, 'static', 'enroll.js'), type: 'application/javascript' },
+  'paste-guard.js': { file: path.join(__dirname, 'static', 'paste-guard.js'), type: 'application/javascript' },
+};
+
+export function sendPage(reply: FastifyReply, view: string, context: Record<string, unknown> = {}, status = 200) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .type('text/html; charset=utf-8')
+    .send(renderPage(view, context));
+}
+
+export function createSite(
+  name: SiteName,
+  https: Record<string, unknown> | null,
+  staticPrefix: string,
+): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    ...(https ? { https } : {}),
+    // Generous enough for a 10k-character field, small enough to refuse abuse.
+    bodyLimit: 256 * 1024,
+  }) as unknown as FastifyInstance;
+  app.register(formbody);
+  app.register(cookie);
+  app.decorate('siteName', name);
+
+  const serveStatic = async (req: { params: unknown }, reply: FastifyReply) => {
+    const entry = STATIC_FILES[(req.params as { file: string }).file];
+    if (!entry || !fs.existsSync(entry.file)) return reply.callNotFound();
+    return reply.type(entry.type).header('cache-control', 'no-cache').send(fs.readFileSync(entry.file));
+  };
+  app.get('/static/:file', serveStatic);
+  if (staticPrefix) app.get(`${staticPrefix}/static/:file`, serveStatic);
+  app.get('/health', async () => ({ ok: true, site: name }));
+
+  app.setNotFoundHandler((req, reply) =>
+    sendPage(reply, 'error.njk', { title: 'ページが見つかりません', message: messages.input.invalidLink }, 404),
+  );
+  app.setErrorHandler((error: { statusCode?: number; validation?: unknown }, req, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) req.log.error(error);
+    const message = status === 413 ? messages.input.tooLong('入力', 10000) : messages.input.invalidLink;
+    return sendPage(reply, 'error.njk', { title: 'エラー', message }, status === 500 ? 500 : 400);
+  });
+  return app;
+}

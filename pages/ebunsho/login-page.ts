@@ -1,0 +1,48 @@
+/** エコ文書 ログイン (UrlExclusive.do; IM12 §4, TJK ③ログインサイト). */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ebunsho as t } from '../../messages';
+import type { Secret } from '../../fixtures/secret';
+import { manualStep } from '../step';
+
+export class LoginPage {
+  readonly heading: Locator;
+  readonly userId: Locator;
+  readonly password: Locator;
+  readonly loginButton: Locator;
+  readonly forgotPasswordLink: Locator;
+  readonly certSealLink: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: t.loginTitle, exact: true });
+    this.userId = page.getByLabel(t.userIdLabel);
+    this.password = page.getByLabel(t.passwordLabel);
+    this.loginButton = page.getByRole('button', { name: t.loginButton });
+    this.forgotPasswordLink = page.getByRole('link', { name: t.forgotPassword });
+    this.certSealLink = page.getByRole('link', { name: t.certSeal });
+    this.error = page.getByRole('alert');
+  }
+
+  async open(loginUrl: string) {
+    await manualStep('ログインURLにアクセス', async () => {
+      await this.page.goto(loginUrl);
+    });
+  }
+
+  async logIn(userId: string, password: Secret | string) {
+    await manualStep('ユーザIDとパスワードを入力し「ログイン」をクリック', async () => {
+      await this.userId.fill(userId);
+      await this.password.fill(typeof password === 'string' ? password : password.reveal());
+      await this.loginButton.click();
+    });
+  }
+
+  async expectShown() {
+    await expect(this.heading).toBeVisible();
+    await expect(this.forgotPasswordLink).toBeVisible();
+  }
+
+  async expectError(text: string) {
+    await expect(this.error).toHaveText(text);
+  }
+}

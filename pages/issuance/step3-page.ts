@@ -1,0 +1,52 @@
+/** 証明書発行サイト 【STEP3】証明書を受け取る (IM12 2-3 ⑤-⑬, TJK 【STEP3】). */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { issuance as t } from '../../messages';
+import { dialogsOf } from '../dialogs';
+import { manualStep } from '../step';
+
+export class IssuanceStep3Page {
+  readonly heading: Locator;
+  readonly installRootCaButton: Locator;
+  readonly installClientButton: Locator;
+  readonly okButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: t.step3Title });
+    this.installRootCaButton = page.getByRole('button', { name: t.installRootCa });
+    this.installClientButton = page.getByRole('button', { name: t.installClientCert });
+    this.okButton = page.getByRole('button', { name: t.ok, exact: true });
+  }
+
+  async downloadRootCa(): Promise<Download> {
+    return manualStep('【STEP3】「ルートCA証明書のインストール」をクリック', async () => {
+      const download = this.page.waitForEvent('download');
+      await this.installRootCaButton.click();
+      return download;
+    });
+  }
+
+  /** 「クライアント証明書のインストール」→ Webアクセスの確認「はい」→ 完了ダイアログ「OK」. */
+  async installClientCertificate(): Promise<Download> {
+    return manualStep('【STEP3】「クライアント証明書のインストール」をクリック', async () => {
+      const dialogs = dialogsOf(this.page);
+      const before = dialogs.seen.length;
+      dialogs.plan('accept');
+      const download = this.page.waitForEvent('download');
+      await this.installClientButton.click();
+      const file = await download;
+      await dialogs.waitForCount(before + 2);
+      return file;
+    });
+  }
+
+  async confirm() {
+    await manualStep('【STEP3】「OK」をクリック', async () => {
+      await this.okButton.click();
+    });
+  }
+
+  async expectShown() {
+    await expect(this.heading).toBeVisible();
+    await expect(this.page).toHaveURL(/\/scira\/Step3\.do$/);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The suite against TARGET (mock by default). For the mock, Playwright starts the SMTP
+ * catcher and the mock (webServer) and trusts the mock's server CA: Node (which runs the
+ * client-certificate proxy) through NODE_EXTRA_CA_CERTS, Chromium through the server
+ * key's SPKI pin — never a blanket "ignore HTTPS errors".
+ */
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { config as suite, ConfigError, ROOT } from './config/env';
+import { BrowserNotFoundError, CHROMIUM_ARGS, resolveBrowserExecutable } from './config/browser';
+import { ensurePkiForRun } from './certs/ensure';
+
+function fail(err: unknown): never {
+  // One clear line, not a stack: this is what a user on a fresh machine reads.
+  if (err instanceof ConfigError || err instanceof BrowserNotFoundError) console.error(err.message);
+  else console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
+
+let executablePath: string | undefined;
+try {
+  executablePath = resolveBrowserExecutable();
+} catch (err) {
+  fail(err);
+}
+
+const pkiArgs: string[] = [];
+if (suite.target === 'mock') {
+  const pki = ensurePkiForRun(suite.pkiDir);
+  process.env.NODE_EXTRA_CA_CERTS = pki.extraCaPath;
+  pkiArgs.push(`--ignore-certificate-errors-spki-list=${pki.serverSpki}`);
+} else if (suite.env.STAGING_CA_FILE) {
+  process.env.NODE_EXTRA_CA_CERTS ??= path.resolve(ROOT, suite.env.STAGING_CA_FILE);
+}
+
+const reports = suite.reportsDir;
+const tsx = `"${process.execPath}" "${path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')}"`;
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: path.join(reports, 'test-results'),
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: path.join(reports, 'playwright-report'), open: 'never' }],
+    ['allure-playwright', { resultsDir: path.join(reports, 'allure-results'), detail: true, suiteTitle: true }],
+    ['json', { outputFile: path.join(reports, 'results.json') }],
+  ],
+  use: {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1280, height: 800 },
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [...CHROMIUM_ARGS, ...pkiArgs],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer:
+    suite.target === 'mock'
+      ? [
+          {
+            name: 'mailbox',
+            command: `${tsx} mailbox/main.ts`,
+            url: `${suite.urls.mailbox}/health`,
+            reuseExistingServer: !process.env.CI,
+            stdout: 'pipe',
+            timeout: 60_000,
+          },
+          {
+            name: 'mock',
+            command: `${tsx} mock/main.ts`,
+            // The admin API's health: the TLS hosts that want a client certificate never look ready to a plain GET.
+            url: `${suite.urls.admin}/health`,
+            reuseExistingServer: !process.env.CI,
+            stdout: 'pipe',
+            timeout: 60_000,
+          },
+        ]
+      : undefined,
+});
+
