@@ -20,20 +20,21 @@ export function pageContext(user: User, extra: Record<string, unknown> = {}) {
   return { user, lastLogin: formatDateTime(user.lastLoginAt), ...extra };
 }
 
+/** Pages behind login: the session, for the same certificate, or back to the login page. */
+export function requireLogin(state: MockContext['state'], req: FastifyRequest, reply: FastifyReply): User | null {
+  const current = currentSession(state, req);
+  if (!current) {
+    void reply.redirect('/ebunsho/UrlExclusive.do');
+    return null;
+  }
+  return current.user;
+}
+
 export function registerEbunsho(app: FastifyInstance, ctx: MockContext) {
   const { state } = ctx;
   const errorCode = (reply: FastifyReply, code: number) =>
     sendPage(reply, 'ebunsho/error-code.njk', { title: t.loginTitle, code });
 
-  /** Pages behind login: the session, for the same certificate, or back to the login page. */
-  const requireLogin = (req: FastifyRequest, reply: FastifyReply) => {
-    const current = currentSession(state, req);
-    if (!current) {
-      void reply.redirect('/ebunsho/UrlExclusive.do');
-      return null;
-    }
-    return current.user;
-  };
 
   // --- Signup (SignUp.do?cd=...) -------------------------------------------------------
   app.get('/ebunsho/SignUp.do', async (req, reply) => {
@@ -101,7 +102,7 @@ export function registerEbunsho(app: FastifyInstance, ctx: MockContext) {
 
   // --- Service TOP ---------------------------------------------------------------------
   app.get('/ebunsho/ServiceTop.do', async (req, reply) => {
-    const user = requireLogin(req, reply);
+    const user = requireLogin(state, req, reply);
     if (!user) return reply;
     return sendPage(
       reply,
@@ -113,6 +114,13 @@ export function registerEbunsho(app: FastifyInstance, ctx: MockContext) {
         disk: { contract: '150GB', used: '55.0GB', rate: '36.8', warn: true },
       }),
     );
+  });
+
+  // --- 本人情報 (TJK): the user's record and the ways to パスワード変更 / 証明書管理 ----------
+  app.get('/ebunsho/Profile.do', async (req, reply) => {
+    const user = requireLogin(state, req, reply);
+    if (!user) return reply;
+    return sendPage(reply, 'ebunsho/profile.njk', pageContext(user, { title: t.tabs.profile, tab: 'profile' }));
   });
 
   app.get('/ebunsho/Logout.do', async (req, reply) => {

@@ -1,0 +1,39 @@
+/** エコ文書 本人情報 (TJK: ①本人情報のタグを選択 ②設定はこちらから). */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { ebunsho as t } from '../../messages';
+import { manualStep } from '../step';
+
+export class ProfilePage {
+  readonly tab: Locator;
+  readonly heading: Locator;
+  readonly details: Locator;
+  readonly passwordChangeLink: Locator;
+  readonly loginCertLink: Locator;
+  readonly signingCertLink: Locator;
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByRole('navigation', { name: 'メニュー' }).getByRole('link', { name: t.tabs.profile });
+    this.heading = page.getByRole('heading', { name: t.tabs.profile, exact: true });
+    this.details = page.getByRole('table', { name: t.tabs.profile });
+    this.passwordChangeLink = page.getByRole('link', { name: t.passwordChange });
+    this.loginCertLink = page.getByRole('link', { name: t.loginCertManagement });
+    this.signingCertLink = page.getByRole('link', { name: t.signingCertManagement });
+  }
+
+  async open() {
+    await manualStep('「本人情報」のタブを選択', () => this.tab.click(), { target: this.tab });
+  }
+
+  async openSigningCertificateMenu() {
+    await manualStep('「署名用証明書管理」をクリック', () => this.signingCertLink.click(), { target: this.signingCertLink });
+  }
+
+  async openPasswordChange() {
+    await manualStep('「パスワード変更」をクリック', () => this.passwordChangeLink.click(), { target: this.passwordChangeLink });
+  }
+
+  async expectShown(userId: string) {
+    await expect(this.heading).toBeVisible();
+    await expect(this.details.getByRole('row', { name: new RegExp(t.userIdLabel) })).toContainText(userId);
+  }
+}
