@@ -21,7 +21,7 @@ interface Row {
 
 function parseArgs(argv: string[]): { force: boolean; dir: string } {
   let force = false;
-  let dir = DEFAULT_PKI_DIR;
+  let dir = DEFAULT_PKI_DIR; // honours $PKI_DIR
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--force' || a === '-f') force = true;
@@ -67,6 +67,9 @@ async function main(): Promise<void> {
   const pki = await loadPki({ dir, force, log: (l) => console.log(l) });
   const ms = Date.now() - started;
   printTable(rows(pki));
+  console.log('');
+  console.log('Each files/ directory holds cert.pem, key.pem, chain.pem (issuer chain, no root), fullchain.pem (what a');
+  console.log('client presents) and <name>.p12 (leaf + chain); CA directories also hold crl.pem.');
   console.log('');
   console.log(`PKI fingerprint   ${pki.fingerprint}`);
   console.log(`directory         ${pki.dir}`);

@@ -119,6 +119,11 @@ export const LEAF_DEFAULTS = {
 export const SERVER_CERT = {
   issuer: 'server-ca' as CaId,
   commonName: 'onboarding-mock',
+  subject: [
+    { type: 'C', value: 'JP' },
+    { type: 'O', value: TEST_OU },
+    { type: 'CN', value: 'onboarding-mock' },
+  ] as readonly DnAttribute[],
   ipAddresses: ['127.0.0.1', '::1'] as readonly string[],
   dnsNames: ['localhost'] as readonly string[],
   keyBits: 2048,

@@ -27,6 +27,7 @@ import {
   type ChainName,
   CLIENT_TRUST_ANCHORS,
   CRL_ISSUERS,
+  LEAF_DEFAULTS,
   PKI_DEFINITION,
   SERVER_CERT,
   STATIC_P12_PASSWORD,
@@ -55,7 +56,8 @@ const LOCK_STALE_MS = 2 * 60_000;
 const LOCK_WAIT_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-export const DEFAULT_PKI_DIR = path.resolve(__dirname, 'out');
+/** certs/out, unless PKI_DIR points elsewhere (lets a parent process hand the location to children). */
+export const DEFAULT_PKI_DIR = path.resolve(process.env.PKI_DIR || path.join(__dirname, 'out'));
 
 /** Hash of the definition data (incl. its version constant): the cache key. */
 export const DEFINITION_HASH = createHash('sha256').update(JSON.stringify(PKI_DEFINITION)).digest('hex').slice(0, 32);
@@ -65,6 +67,7 @@ export const DEFINITION_HASH = createHash('sha256').update(JSON.stringify(PKI_DE
 
 /** Absolute paths of an item's files. chain.pem is empty for roots. */
 export interface ItemFiles {
+  /** The certificate alone. A client should present fullchainPath or p12Path (they carry the intermediate). */
   certPath: string;
   keyPath: string;
   /** Issuer chain without the root. */
@@ -152,7 +155,7 @@ export interface Pki {
 }
 
 export interface LoadPkiOptions {
-  /** Cache directory; default certs/out next to this file. */
+  /** Cache directory; default $PKI_DIR or certs/out next to this file. */
   dir?: string;
   log?: (line: string) => void;
   /** Rebuild even if the cache is valid (npm run certs -- --force). */
@@ -390,14 +393,10 @@ async function buildInto(dir: string, log: (line: string) => void): Promise<Mani
   };
 
   const serverPromise = issueLeaf({
-    subject: [
-      { type: 'C', value: 'JP' },
-      { type: 'O', value: 'Onboarding E2E TEST PKI' },
-      { type: 'CN', value: SERVER_CERT.commonName },
-    ],
+    subject: SERVER_CERT.subject,
     issuer: caMat[SERVER_CERT.issuer],
     key: { kind: 'generate', bits: SERVER_CERT.keyBits },
-    notBefore: minutesFrom(now, -5),
+    notBefore: minutesFrom(now, -LEAF_DEFAULTS.backdateMinutes),
     notAfter: daysFrom(now, SERVER_CERT.validityDays),
     keyUsage: TLS_KEY_USAGE,
     eku: ['serverAuth'],
@@ -603,6 +602,21 @@ async function installAtomically(tmp: string, dir: string, replace: boolean): Pr
   }
 }
 
+/** Temp/stale siblings left by a killed builder; only the lock holder calls this. */
+async function removeLeftovers(dir: string, log: (line: string) => void): Promise<void> {
+  const parent = path.dirname(dir);
+  const base = path.basename(dir);
+  for (const name of await fsp.readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(`${base}.tmp-`) && !name.startsWith(`${base}.stale-`)) continue;
+    const full = path.join(parent, name);
+    const st = await fsp.stat(full).catch(() => undefined);
+    if (st && Date.now() - st.mtimeMs > LOCK_STALE_MS) {
+      log(`Removing leftover ${full}`);
+      await fsp.rm(full, { recursive: true, force: true });
+    }
+  }
+}
+
 async function loadOrBuild(dir: string, log: (line: string) => void, force: boolean): Promise<Pki> {
   if (!force) {
     const st = cacheStatus(dir);
@@ -615,6 +629,7 @@ async function loadOrBuild(dir: string, log: (line: string) => void, force: bool
     const st = cacheStatus(dir);
     // Someone built it while we waited for the lock; --force still rebuilds.
     if (st.ok && !force) return readPki(dir, st.manifest);
+    await removeLeftovers(dir, log);
     const tmp = `${dir}.tmp-${tmpSuffix()}`;
     try {
       await buildInto(tmp, log);

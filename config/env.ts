@@ -23,6 +23,7 @@ const schema = z
     TARGET: z.enum(['mock', 'staging']).default('mock'),
     MOCK_HOST: z.string().default('127.0.0.1'),
     MOCK_BASE_PORT: port.default(47400),
+    MOCK_FAULTS: z.string().default(''),
     BROWSER_PATH: z.string().optional(),
     PKI_DIR: z.string().optional(),
     REPORTS_DIR: z.string().default(path.join(ROOT, 'reports')),

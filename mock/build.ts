@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Urls } from '../config/env';
 import type { Pki } from '../certs/store';
 import { buildAdmin } from './admin';
+import type { FaultName } from './faults';
 import { MockCa } from './ca';
 import type { MockContext } from './context';
 import { Mailer } from './mailer';
@@ -21,6 +22,7 @@ export interface MockOptions {
   pki: Pki;
   urls: Urls;
   smtp: { host: string; port: number };
+  faults?: ReadonlySet<FaultName>;
 }
 
 export interface Mock {
@@ -34,8 +36,9 @@ export function buildMock(options: MockOptions): Mock {
     state: new MockState(),
     urls: options.urls,
     pki: options.pki,
-    ca: new MockCa(options.pki),
+    ca: new MockCa(options.pki, options.faults),
     mailer: new Mailer(options.smtp),
+    faults: options.faults ?? new Set(),
   };
   const { pki } = options;
   const sites: Record<SiteName, FastifyInstance> = {

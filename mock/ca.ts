@@ -7,11 +7,15 @@ import { issueClientCertificate, type ChainName, type IssuedCert } from '../cert
 import type { Pki } from '../certs/store';
 
 export class MockCa {
-  constructor(private readonly pki: Pki) {}
+  constructor(
+    private readonly pki: Pki,
+    private readonly faults: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** Issues for the CSR's public key; the CA decides the subject (S47nnnnnP). */
   async issueFromCsr(chain: ChainName, csrPem: string, keyBits: 1024 | 2048): Promise<IssuedCert & { commonName: string }> {
-    const issued = await issueClientCertificate({ pki: this.pki, chain, csrPem });
+    const signer = this.faults.has('wrong-issuer') ? 'pub-ca1' : chain;
+    const issued = await issueClientCertificate({ pki: this.pki, chain: signer, csrPem });
     if (issued.keyBits !== keyBits) throw new Error(`CSR key is ${issued.keyBits} bits, ${keyBits} was chosen`);
     return { ...issued, commonName: issued.subjectCN };
   }

