@@ -84,7 +84,101 @@ export const issuance = {
   cancelledByUser: 'この操作はユーザによって取り消されました。',
   /** EG18-1-5 */
   noValidApplication: '有効な証明書申請はありません。',
+  /** EG18-1-5 screenshot: the title of the message page. */
+  messageTitle: 'ログイン画面',
+  /** The field name used in STEP1's input messages. */
+  passwordField: '認証情報(パスワード)',
+  languageNav: '言語',
+  /** IM12 2-3 ③ (STEP2 screenshot). */
+  cspRecommend: 'CSPは、ブラウザで鍵生成を行う場合、Microsoft Enhanced Cryptographic Provider v1.0 を推奨します。',
+  warningLabel: '注意:',
+  /** IM12 2-3 ④: the confirmation at 発行; EG18-1-4 ties いいえ here to cancelledByUser as well. */
+  requestConfirm: 'この Web サイトはユーザーの代わりに新しい証明書を要求しています。',
+  requestLimit: 'ユーザーの代わりに証明書を要求できるのは、信頼された Web サイトだけに制限する必要があります。',
+  requestQuestion: '証明書を要求しますか?',
+  /** EG18-1-3: what 対応方法を開く shows (mock wording after EG18 1-3 【ご案内】). */
+  cspHelpCause: 'ブラウザの証明書発行機能(鍵ペアの生成)が利用できない状態です。',
+  cspHelpTrustedSite: '信頼済みサイトに証明書発行サイトを追加してください。',
+  cspHelpRetry: 'ブラウザを一旦すべて閉じてから、再度証明書発行用 URL へアクセスして下さい。',
+  /** EG18-1-3: 発行 pressed while CSP / Key長 are empty (mock wording). */
+  cspMissing: 'CSPとKey長が表示されていないため、証明書を発行できません。',
+  /** Step2.do refused the certification request (mock wording). */
+  issueFailed: '証明書の発行に失敗しました。',
+  /** TJK 【STEP3】 */
+  step3Intro: 'ルートCA証明書・クライアント証明書をインストールしてください。',
+  /** IM12 2-3 ⑧ / TJK 【STEP3】 */
+  step3Confirm: '証明書の存在確認を行った後、[OK]ボタンを押してください。',
+  /** TJK 【STEP4】 (mock wording of the instruction). */
+  step4Intro: '以下のURLをクリックし、証明書で問題なくアクセスできることを確認してください。',
+  /** CERT-CHECK: the check page's table (mock wording). */
+  checkSubject: '発行先',
+  checkIssuer: '発行者',
+  checkSerial: 'シリアル番号',
+  checkValidTo: '有効期限',
 } as const;
+
+/**
+ * ISS-LANG: the issuance site's English screens (the `English` link of IM12 / TJK / EG18).
+ * The documents show only the Japanese screens, so these are the mock's translations; the
+ * type makes every Japanese string above have its English counterpart.
+ */
+export const issuanceEn: { readonly [K in keyof typeof issuance]: string } = {
+  siteTitle: 'Certificate Issuance Site',
+  stepsIntro: 'Certificates are issued in the following steps.',
+  step1Title: '[STEP1] Enter the authentication information (password)',
+  step2Title: '[STEP2] Select the CSP and the key length',
+  step3Title: '[STEP3] Receive the certificate',
+  step4Title: '[STEP4] Check the certificate',
+  passwordLabel: 'Authentication information (password) (half-width alphanumerics)',
+  next: 'Next',
+  back: 'Back',
+  issue: 'Issue',
+  ok: 'OK',
+  close: 'Close',
+  english: 'English',
+  japanese: 'Japanese',
+  cspLabel: 'CSP',
+  keyLengthLabel: 'Key length',
+  csp: 'Microsoft Enhanced Cryptographic Provider v1.0',
+  step2Intro: 'Select the CSP and the key length, then press [Issue].',
+  step2Duration: 'This may take a few minutes.',
+  step2Warning: 'After pressing [Issue], wait without doing anything until the [STEP3] screen appears.',
+  step2WarningDetail: 'Do not close the browser or press [Back]. The certificate may not be obtained.',
+  cspEmptyHelp: 'If nothing is shown for the CSP and the key length, do the following.',
+  openHelp: 'Open the instructions',
+  webAccessConfirm: 'This Web site is attempting to perform a digital certificate operation on your behalf.',
+  webAccessLimit: 'You should only allow known Web sites to perform digital certificate operations on your behalf.',
+  webAccessQuestion: 'Do you want to allow this operation?',
+  installRootCa: 'Install the root CA certificate',
+  installClientCert: 'Install the client certificate',
+  installDone: 'The certificate has been installed.',
+  checkPageLink: 'Check the certificate',
+  certCheckOk: 'The certificate is installed correctly.',
+  unsupportedBrowser: 'This browser is not supported.',
+  authFailed: 'Authentication failed, or the application has not been approved.',
+  cancelledByUser: 'The operation was canceled by the user.',
+  noValidApplication: 'There is no valid certificate application.',
+  messageTitle: 'Login',
+  passwordField: 'Authentication information (password)',
+  languageNav: 'Language',
+  cspRecommend: 'When the key pair is generated in the browser, Microsoft Enhanced Cryptographic Provider v1.0 is recommended as the CSP.',
+  warningLabel: 'Note:',
+  requestConfirm: 'This Web site is requesting a new certificate on your behalf.',
+  requestLimit: 'You should only allow trusted Web sites to request a certificate on your behalf.',
+  requestQuestion: 'Do you want to request a certificate now?',
+  cspHelpCause: "The browser's certificate enrollment function (key pair generation) is not available.",
+  cspHelpTrustedSite: 'Add the certificate issuance site to the trusted sites.',
+  cspHelpRetry: 'Close all browser windows, then open the certificate issuance URL again.',
+  cspMissing: 'The certificate cannot be issued because no CSP and key length are shown.',
+  issueFailed: 'The certificate could not be issued.',
+  step3Intro: 'Install the root CA certificate and the client certificate.',
+  step3Confirm: 'After checking that the certificate exists, press [OK].',
+  step4Intro: 'Click the URL below and check that you can access it with the certificate.',
+  checkSubject: 'Issued to',
+  checkIssuer: 'Issued by',
+  checkSerial: 'Serial number',
+  checkValidTo: 'Valid to',
+};
 
 /** B. Certificate import tool (EG25 §1). */
 export const importTool = {
@@ -94,6 +188,8 @@ export const importTool = {
   authFailed: '証明書ファイルは取得できませんでした。認証に失敗しました。',
   /** EG25-1-3 */
   notAvailable: '証明書ファイルは取得できませんでした。証明書が作成されていないか、もしくは既に証明書を取得済みです。',
+  /** The import endpoints' answer to a request that is not the tool's JSON (mock wording). */
+  invalidRequest: 'リクエストの形式が正しくありません。',
 } as const;
 
 /** C. エコ文書 signup and login (IM12 §3-4, TJK 2)-3), EG18/EG25 §2). */
@@ -218,5 +314,5 @@ export const input = {
   sessionExpired: 'セッションが切れました。再度ログインしてください。',
 } as const;
 
-export const messages = { mail, issuance, importTool, ebunsho, signing, bulkSign, input } as const;
+export const messages = { mail, issuance, issuanceEn, importTool, ebunsho, signing, bulkSign, input } as const;
 export default messages;

@@ -27,7 +27,7 @@ export function httpsOptions(pki: Pki, clientAuth: ClientAuth) {
     rejectUnauthorized: true,
     ca: pki.clientTrustPem,
     // One entry per CRL: Node reads only the first CRL of a concatenated PEM string.
-    crl: splitCrls(pki.crlPem),
+    crl: pki.crlPems,
   };
 }
 
@@ -61,6 +61,3 @@ export function peerCertificate(req: FastifyRequest): PeerCertificate | null {
 
 export const fingerprintOf = (pem: string) => new crypto.X509Certificate(pem).fingerprint256;
 
-export function splitCrls(bundle: string): string[] {
-  return bundle.match(/-----BEGIN X509 CRL-----[\s\S]+?-----END X509 CRL-----/g) ?? [];
-}

@@ -4,59 +4,149 @@
  * STEP1 checks the one-time 認証情報パスワード; STEP2 runs in the browser, which makes the
  * key pair (WebCrypto) and sends only a certification request, as the real enrollment
  * control does; STEP3 hands out the root CA and the client certificate (PKCS#12 built in
- * the browser); STEP4 links to the certificate check page.
+ * the browser); STEP4 links to the certificate check page. Japanese or English (ISS-LANG),
+ * chosen with the `English` / `Japanese` link and kept in a cookie.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { issuance as t } from '../../messages';
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { input, issuance, issuanceEn } from '../../messages';
 import type { MockContext } from '../context';
 import { sendPage } from '../site';
-import { checkField, one } from '../validate';
+import { checkField, HALF_WIDTH_ALNUM, one } from '../validate';
 import { randomToken, type User } from '../state';
 
 const IE11 = /Trident\/7\.0.*rv:11\.0/;
+const LANG_COOKIE = 'scira_lang';
+/** p1..p3 as the CA writes them: short half-width alphanumerics (anything else is a broken link). */
+const URL_PARAM = /^[A-Za-z0-9]{1,64}$/;
+/** Where the language link may send the browser back to (no open redirect). */
+const LANG_NEXT = /^\/scira\/(Entrance\.jsp|Step4\.do)\?[A-Za-z0-9=&%._-]{0,300}$/;
+
+export type Lang = 'ja' | 'en';
+export const textsFor = (lang: Lang) => (lang === 'en' ? issuanceEn : issuance);
+
+/** The application a ticket (enrollment token, import-tool ticket) was handed out for. */
+export interface ApplicationRef {
+  userId: string;
+  /** p3 identifies the application: after a reissue the old ticket must not issue on the new one. */
+  p3: string;
+}
+
+export function currentUser(ctx: MockContext, ref: ApplicationRef | undefined): User | undefined {
+  const user = ref ? ctx.state.get(ref.userId) : undefined;
+  return user && user.application.p3 === ref!.p3 ? user : undefined;
+}
+
+/** Constant-time comparison: the 認証情報パスワード must not leak through response times. */
+export function samePassword(given: string, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Issues the user's one certificate for a certification request and uses up the
+ * application (the 認証情報パスワード is one-time: EG18-1-5, EG25-1-3). The application is
+ * reserved before the CA works, so two requests at once cannot both get a certificate.
+ */
+export async function issueForApplication(ctx: MockContext, user: User, csrPem: string, keyBits: 1024 | 2048) {
+  const application = user.application;
+  if (application.state !== 'approved') return null;
+  application.state = 'consumed';
+  try {
+    const issued = await ctx.ca.issueFromCsr(application.chain, csrPem, keyBits);
+    application.issuedSerial = issued.serialHex;
+    return issued;
+  } catch (err) {
+    application.state = 'approved';
+    throw err;
+  }
+}
 
 export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
-  const enrollTokens = new Map<string, string>(); // token -> userId
+  const enrollTokens = new Map<string, ApplicationRef>();
+  const issuedTokens = new Map<string, ApplicationRef>();
+
+  const langOf = (req: FastifyRequest): Lang => (req.cookies?.[LANG_COOKIE] === 'en' ? 'en' : 'ja');
+  const entrancePath = (a: { p1: string; p2: string; p3: string }) =>
+    `/scira/Entrance.jsp?p1=${encodeURIComponent(a.p1)}&p2=${encodeURIComponent(a.p2)}&p3=${encodeURIComponent(a.p3)}`;
+
+  /** Renders an issuance page in the browser's language, with the link to the other one. */
+  const render = (req: FastifyRequest, reply: FastifyReply, view: string, context: Record<string, unknown>, options: { status?: number; langNext?: string } = {}) => {
+    const lang = langOf(req);
+    const other: Lang = lang === 'en' ? 'ja' : 'en';
+    const langLink = options.langNext ? `/scira/Language.do?lang=${other}&next=${encodeURIComponent(options.langNext)}` : null;
+    return sendPage(reply, view, { ...context, lang, t: textsFor(lang), langLink }, options.status ?? 200);
+  };
+  const message = (req: FastifyRequest, reply: FastifyReply, pick: (t: ReturnType<typeof textsFor>) => string, options: { status?: number; langNext?: string } = {}) =>
+    render(req, reply, 'issuance/message.njk', { message: pick(textsFor(langOf(req))) }, options);
+  const brokenLink = (req: FastifyRequest, reply: FastifyReply) =>
+    render(req, reply, 'issuance/message.njk', { message: input.invalidLink }, { status: 400 });
 
   const unsupported = (req: FastifyRequest, user: User) =>
     user.application.browserPolicy === 'legacy' && !IE11.test(req.headers['user-agent'] ?? '');
-  const message = (reply: Parameters<typeof sendPage>[0], text: string, status = 200) =>
-    sendPage(reply, 'issuance/message.njk', { message: text }, status);
+  const usedUp = (user: User) => user.application.state === 'consumed' || user.application.state === 'superseded';
+  /** p1..p3 from a query or a form; null when the link was cut or tampered into another shape. */
+  const applicationParams = (source: unknown) => {
+    const s = (source ?? {}) as Record<string, unknown>;
+    const p = { p1: one(s.p1), p2: one(s.p2), p3: one(s.p3) };
+    return URL_PARAM.test(p.p1) && URL_PARAM.test(p.p2) && URL_PARAM.test(p.p3) ? p : null;
+  };
+
+  /** The `English` / `Japanese` link: remembers the choice and goes back to the same screen. */
+  app.get('/scira/Language.do', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const lang = one(q.lang);
+    const next = one(q.next);
+    if ((lang !== 'ja' && lang !== 'en') || !LANG_NEXT.test(next)) return brokenLink(req, reply);
+    reply.setCookie(LANG_COOKIE, lang, { path: '/scira', httpOnly: true, secure: true, sameSite: 'lax' });
+    return reply.redirect(next, 303);
+  });
 
   /** Entrance.jsp: the per-user URL from the registration mail. */
   app.get('/scira/Entrance.jsp', async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const [p1, p2, p3] = [one(q.p1), one(q.p2), one(q.p3)];
-    const user = ctx.state.byApplication(p1, p2, p3);
-    if (!user) return message(reply, t.noValidApplication);
-    if (unsupported(req, user)) return message(reply, t.unsupportedBrowser);
-    if (user.application.state === 'consumed' || user.application.state === 'superseded')
-      return message(reply, t.noValidApplication);
-    return sendPage(reply, 'issuance/step1.njk', { step: 1, p1, p2, p3 });
+    const params = applicationParams(req.query);
+    if (!params) return brokenLink(req, reply);
+    const user = ctx.state.byApplication(params.p1, params.p2, params.p3);
+    const langNext = entrancePath(params);
+    if (!user) return message(req, reply, (t) => t.noValidApplication, { langNext });
+    if (unsupported(req, user)) return message(req, reply, (t) => t.unsupportedBrowser, { langNext });
+    if (usedUp(user)) return message(req, reply, (t) => t.noValidApplication, { langNext });
+    return render(req, reply, 'issuance/step1.njk', { step: 1, ...params }, { langNext });
   });
 
   /** Step1.do: the 認証情報パスワード; on success, STEP2 with an enrollment ticket. */
   app.post('/scira/Step1.do', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const [p1, p2, p3] = [one(body.p1), one(body.p2), one(body.p3)];
+    const params = applicationParams(body);
+    if (!params) return brokenLink(req, reply);
+    const langNext = entrancePath(params);
+    const user = ctx.state.byApplication(params.p1, params.p2, params.p3);
+    if (!user) return message(req, reply, (t) => t.noValidApplication, { langNext });
+    if (unsupported(req, user)) return message(req, reply, (t) => t.unsupportedBrowser, { langNext });
+    if (usedUp(user)) return message(req, reply, (t) => t.noValidApplication, { langNext });
+    const t = textsFor(langOf(req));
     const password = one(body.password);
-    const user = ctx.state.byApplication(p1, p2, p3);
-    if (!user) return message(reply, t.noValidApplication);
-    if (unsupported(req, user)) return message(reply, t.unsupportedBrowser);
-    const app_ = user.application;
-    if (app_.state === 'consumed' || app_.state === 'superseded') return message(reply, t.noValidApplication);
-    const problem = checkField(password, { label: '認証情報(パスワード)', max: 64, alnum: true });
-    if (problem) return sendPage(reply, 'issuance/step1.njk', { step: 1, p1, p2, p3, error: problem });
-    if (app_.state !== 'approved' || password !== app_.password)
-      return sendPage(reply, 'issuance/step1.njk', { step: 1, p1, p2, p3, error: t.authFailed });
+    const problem = checkField(password, { label: issuance.passwordField, max: 64, alnum: true });
+    if (problem) return render(req, reply, 'issuance/step1.njk', { step: 1, ...params, error: problem }, { status: 400, langNext });
+    // EG18-1-2: one message for both causes, so the page never tells which one it was.
+    if (user.application.state !== 'approved' || !samePassword(password, user.application.password))
+      return render(req, reply, 'issuance/step1.njk', { step: 1, ...params, error: t.authFailed }, { langNext });
     const token = randomToken(16);
-    enrollTokens.set(token, user.userId);
-    return sendPage(reply, 'issuance/step2.njk', {
-      step: 2,
-      token,
-      rootCaPath: `/scira/RootCa.do?t=${token}`,
-      confirmText: [t.webAccessConfirm, `${ctx.urls.webra2}/scira/Step1.do`, t.webAccessLimit, t.webAccessQuestion].join('\n'),
-    });
+    enrollTokens.set(token, { userId: user.userId, p3: user.application.p3 });
+    return render(
+      req,
+      reply,
+      'issuance/step2.njk',
+      {
+        step: 2,
+        token,
+        rootCaPath: `/scira/RootCa.do?t=${token}`,
+        confirmText: [t.webAccessConfirm, `${ctx.urls.webra2}/scira/Step1.do`, t.webAccessLimit, t.webAccessQuestion].join('\n'),
+        requestText: [t.requestConfirm, t.requestLimit, t.requestQuestion].join('\n'),
+      },
+      { langNext },
+    );
   });
 
   /** Step2.do: the browser's certification request → the client certificate and its chain. */
@@ -77,20 +167,19 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
       },
     },
     async (req, reply) => {
+      const t = textsFor(langOf(req));
       const body = req.body as { token: string; csr: string; keyLength: 1024 | 2048 };
-      const userId = enrollTokens.get(body.token);
-      const user = userId ? ctx.state.get(userId) : undefined;
-      if (!user || user.application.state !== 'approved')
-        return reply.code(409).send({ message: t.noValidApplication });
+      const ref = enrollTokens.get(body.token);
+      const user = currentUser(ctx, ref);
+      if (!user || user.application.state !== 'approved') return reply.code(409).send({ message: t.noValidApplication });
       try {
-        const issued = await ctx.ca.issueFromCsr(user.application.chain, body.csr, body.keyLength);
-        user.application.state = 'consumed';
-        user.application.issuedSerial = issued.serialHex;
+        const issued = await issueForApplication(ctx, user, body.csr, body.keyLength);
+        if (!issued) return reply.code(409).send({ message: t.noValidApplication });
         enrollTokens.delete(body.token);
-        enrollTokens.set(`done:${body.token}`, user.userId);
+        issuedTokens.set(body.token, ref!);
         return { certPem: issued.certPem, chainPem: issued.chainPem, commonName: issued.commonName };
       } catch {
-        return reply.code(400).send({ message: t.authFailed });
+        return reply.code(400).send({ message: t.issueFailed });
       }
     },
   );
@@ -98,9 +187,9 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
   /** RootCa.do: STEP3's ルートCA証明書のインストール (the root of the user's chain, DER). */
   app.get('/scira/RootCa.do', async (req, reply) => {
     const token = one((req.query as Record<string, unknown>).t);
-    const userId = enrollTokens.get(token) ?? enrollTokens.get(`done:${token}`);
-    const user = userId ? ctx.state.get(userId) : undefined;
-    if (!user) return message(reply, t.noValidApplication);
+    const ref = enrollTokens.get(token) ?? issuedTokens.get(token);
+    const user = ref ? ctx.state.get(ref.userId) : undefined;
+    if (!user) return message(req, reply, (t) => t.noValidApplication);
     return reply
       .type('application/pkix-cert')
       .header('content-disposition', 'attachment; filename="root-ca.cer"')
@@ -110,10 +199,13 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
   /** Step4.do: the link to the certificate check page. */
   app.get('/scira/Step4.do', async (req, reply) => {
     const token = one((req.query as Record<string, unknown>).t);
-    if (!enrollTokens.has(`done:${token}`)) return message(reply, t.noValidApplication);
-    return sendPage(reply, 'issuance/step4.njk', {
-      step: 4,
-      checkPageUrl: `${ctx.urls.webra1}/scira/doc/pfm20pub/index.html`,
-    });
+    if (!HALF_WIDTH_ALNUM.test(token) || !issuedTokens.has(token)) return message(req, reply, (t) => t.noValidApplication);
+    return render(
+      req,
+      reply,
+      'issuance/step4.njk',
+      { step: 4, checkPageUrl: `${ctx.urls.webra1}/scira/doc/pfm20pub/index.html` },
+      { langNext: `/scira/Step4.do?t=${token}` },
+    );
   });
 }

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: what the suite's parts cost, as ratios against a bare baseline measured
+ * on the same machine in the same run (absolute times vary between machines; ratios much
+ * less). Not a test: it prints a table and writes reports/bench.json.
+ *
+ * - mTLS request: the mock's login page vs a bare Node HTTPS server with the same TLS options
+ *   (new connection per request, as a browser's first visit).
+ * - mail round trip: provision (two SMTP mails) + long-poll read vs a bare SMTP send+read.
+ * - PKI: building the whole test PKI vs generating the same number of bare RSA-2048 keys.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { loadConfig } from '../config/env';
+import { loadPki, type Pki } from '../certs/store';
+import { buildMailbox } from '../mailbox/server';
+import { Mailbox } from '../fixtures/mailbox';
+import { buildMock, closeMock, listenMock } from '../mock/build';
+import { httpsOptions } from '../mock/tls';
+import { mail as m } from '../messages';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+
+async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  await fn(-1); // warm-up
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) await fn(i);
+  return Number(process.hrtime.bigint() - start) / 1e6 / n;
+}
+
+function get(url: string, pki: Pki): Promise<number> {
+  const v = pki.variants['valid-pub-ca8'];
+  return new Promise((resolve, reject) => {
+    const req = https.get(url, { ca: pki.serverCa.certPem, cert: v.fullchainPem, key: v.keyPem, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function main() {
+  const config = loadConfig({ ...process.env, MOCK_BASE_PORT: process.env.BENCH_BASE_PORT ?? '54400' });
+  const pki = await loadPki({ dir: config.pkiDir });
+  const box = buildMailbox({ host: '127.0.0.1', smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
+  await box.listen();
+  const mock = buildMock({ pki, urls: config.urls, smtp: { host: '127.0.0.1', port: config.mock.ports.smtp } });
+  await listenMock(mock, config.urls.admin!);
+  const bare = https.createServer(httpsOptions(pki, 'required'), (_req, res) => res.end('ok'));
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+  const barePort = (bare.address() as { port: number }).port;
+
+  const rows: { what: string; baselineMs: number; suiteMs: number; ratio: number }[] = [];
+  const add = (what: string, baselineMs: number, suiteMs: number) => rows.push({ what, baselineMs, suiteMs, ratio: suiteMs / baselineMs });
+
+  add(
+    'mTLS page load (new connection)',
+    await time(ROUNDS, () => get(`https://127.0.0.1:${barePort}/`, pki)),
+    await time(ROUNDS, () => get(`${config.urls.ds}/ebunsho/UrlExclusive.do`, pki)),
+  );
+
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.mock.ports.smtp, secure: false, ignoreTLS: true });
+  const reader = new Mailbox(config.urls.mailbox, 10_000);
+  add(
+    'mail: provision + read both mails',
+    await time(ROUNDS / 4, async (i) => {
+      const to = `bare${i}-${crypto.randomUUID()}@bench.test`;
+      await transport.sendMail({ from: 'a@bench.test', to, subject: 'x', text: 'x' });
+      await transport.sendMail({ from: 'a@bench.test', to, subject: 'y', text: 'y' });
+      await reader.waitFor(to, 'y');
+    }),
+    await time(ROUNDS / 4, async () => {
+      const res = await mock.admin.inject({ method: 'POST', url: '/users', payload: {} });
+      const { email } = res.json() as { email: string };
+      await reader.waitFor(email, m.registrationSubject);
+      await reader.waitFor(email, m.passwordSubject);
+    }),
+  );
+  transport.close();
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pki-'));
+  const keys = Object.keys(pki.cas).length + Object.keys(pki.variants).length + 1;
+  const pkiMs = await time(1, () => loadPki({ dir: tmp, force: true }));
+  const keysMs = await time(1, async () => {
+    for (let k = 0; k < keys; k++) crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  });
+  add(`PKI build (${keys} keys) vs bare keygen`, keysMs, pkiMs);
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  await closeMock(mock);
+  await box.close();
+  bare.close();
+
+  console.log(`benchmark on ${os.cpus().length} cores, ${ROUNDS} rounds`);
+  for (const r of rows) console.log(`${r.what.padEnd(40)} baseline ${r.baselineMs.toFixed(1).padStart(8)} ms   suite ${r.suiteMs.toFixed(1).padStart(8)} ms   ratio ${r.ratio.toFixed(2)}`);
+  fs.mkdirSync(config.reportsDir, { recursive: true });
+  fs.writeFileSync(path.join(config.reportsDir, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, rows }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
