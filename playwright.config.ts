@@ -9,6 +9,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { config as suite, ConfigError, ROOT } from './config/env';
 import { BrowserNotFoundError, CHROMIUM_ARGS, resolveBrowserExecutable } from './config/browser';
 import { ensurePkiForRun } from './certs/ensure';
+import { browserVersion, environmentInfo } from './reporters/environment';
 
 function fail(err: unknown): never {
   // One clear line, not a stack: this is what a user on a fresh machine reads.
@@ -25,8 +26,10 @@ try {
 }
 
 const pkiArgs: string[] = [];
+let pkiFingerprint: string | undefined;
 if (suite.target === 'mock') {
   const pki = ensurePkiForRun(suite.pkiDir);
+  pkiFingerprint = pki.fingerprint;
   process.env.NODE_EXTRA_CA_CERTS = pki.extraCaPath;
   pkiArgs.push(`--ignore-certificate-errors-spki-list=${pki.serverSpki}`);
 } else if (suite.env.STAGING_CA_FILE) {
@@ -34,6 +37,11 @@ if (suite.target === 'mock') {
 }
 
 const reports = suite.reportsDir;
+const allureResults = path.join(reports, 'allure-results');
+// Allure's 環境 widget; only the main process writes reports (workers load this file too).
+const allureEnvironment = process.env.TEST_WORKER_INDEX
+  ? undefined
+  : environmentInfo(suite, browserVersion(executablePath), pkiFingerprint);
 const tsx = `"${process.execPath}" "${path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')}"`;
 
 export default defineConfig({
@@ -46,9 +54,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [
+    // First: scrubs the secrets the tests used from what every reporter below receives.
+    ['./reporters/redact.ts'],
+    // A run's Allure results and evidence pack are that run's only (history lives in allure-history.jsonl).
+    ['./reporters/fresh-results.ts', { dirs: [allureResults, ...(suite.evidence ? [path.join(reports, 'evidence')] : [])] }],
+    ['./reporters/evidence-index.ts'],
     ['list'],
     ['html', { outputFolder: path.join(reports, 'playwright-report'), open: 'never' }],
-    ['allure-playwright', { resultsDir: path.join(reports, 'allure-results'), detail: true, suiteTitle: true }],
+    ['allure-playwright', { resultsDir: allureResults, detail: true, suiteTitle: true, environmentInfo: allureEnvironment }],
     ['json', { outputFile: path.join(reports, 'results.json') }],
   ],
   use: {

@@ -201,6 +201,8 @@ export const ebunsho = {
   /** SIGNUP-OK */
   signupDone: 'サインアップが完了しました。',
   signupDoneTitle: 'サインアップ 完了',
+  /** TJK ■サインアップ 完了 */
+  signupDoneHint: '「ログインへ」リンクをクリックし、ログイン画面でログインしてください。',
   toLogin: 'ログインへ',
   loginTitle: 'ログイン',
   loginIntro: 'ログインするユーザIDとパスワードを入力してから「ログイン」ボタンをクリックしてください。',
@@ -250,6 +252,53 @@ export const ebunsho = {
   policyUnlimited: '無期限',
   loginCertManagement: 'ログイン用証明書管理',
   signingCertManagement: '署名用証明書管理',
+  // --- The mock's own wording for what the documents do not show (issue 4). ---
+  /** SignUp.do: a certificate bound to another user; a second signup. */
+  certificateInUse: 'この証明書は既に別のユーザで使用されています。',
+  alreadySignedUp: 'このユーザは既にサインアップ済みです。',
+  /** 本人情報 rows, as TJK shows them. */
+  profile: {
+    userId: 'ユーザID',
+    name: '氏名',
+    nameRomaji: 'ローマ字氏名',
+    signingSubject: '発行対象者(署名用証明書)',
+    company: '会社名',
+    companyRomaji: 'ローマ字会社名',
+    signingCompany: '発行対象会社名(署名用証明書)',
+    department: '所属名',
+    position: '役職',
+    mailAddress: 'メールアドレス',
+    failedLogins: 'ログイン失敗回数',
+  },
+  /** ログイン用証明書管理: the certificate bound at signup. */
+  loginCert: {
+    subject: '発行先',
+    issuer: '発行者',
+    serial: 'シリアル番号',
+    validTo: '有効期限',
+    fingerprint: 'フィンガープリント (SHA-256)',
+    noCertificate: 'ログイン用証明書はありません。',
+  },
+  /** マイページ / 処理結果 of a new user. */
+  noData: '該当するデータが存在しません。',
+  /** REISSUE-OK: the page after 「通知」 and the mail's label. */
+  reissueSent: 'パスワードを登録されているメールアドレスに通知しました。',
+  /** The same answer for an unknown ユーザID and an address that is not the user's. */
+  reissueMismatch: 'ユーザIDまたはメールアドレスが正しくありません。',
+  reissueMailPasswordLabel: 'パスワード',
+  /** PW-CHANGE: the policy table's values (TJK: 8文字 / 1回 / 1回 / 無期限). */
+  policyChars: (n: number) => `${n}文字`,
+  policyTimes: (n: number) => `${n}回`,
+  /** TJK's note beside the policy. */
+  policyHint: '半角英数字8文字以上 アルファベット小文字と数字を使用して任意に設定します。',
+  passwordChangeIntro: '現在のパスワードと新しいパスワードを入力して「変更」ボタンを押して下さい。',
+  passwordChanged: 'パスワードを変更しました。',
+  currentPasswordWrong: '現在のパスワードが正しくありません。',
+  newPasswordTooShort: (min: number) => `新しいパスワードは${min}文字以上で入力してください。`,
+  newPasswordNeedsLower: '新しいパスワードにはアルファベットの小文字(a~z)を1文字以上使用してください。',
+  newPasswordNeedsDigit: '新しいパスワードには算用数字(0~9)を1文字以上使用してください。',
+  passwordMismatch: '新しいパスワードと確認用パスワードが一致しません。',
+  passwordUnchanged: '現在のパスワードと異なるパスワードを入力してください。',
 } as const;
 
 /** D. Signing certificate in エコ文書 (TJK). */
@@ -277,6 +326,37 @@ export const signing = {
   o: 'O : サービス提供会社名',
   c: 'C : 国名',
   expiry: '有効期限終了日時',
+  /** TJK menu rows and labels. */
+  autoIssued: '自動発行証明書 (セコムパスポート for PublicID)',
+  issueRow: '署名用証明書発行',
+  consentAt: '署名用証明書発行同意日時',
+  back: '戻る',
+  /** SIGN-PIN: 署名用暗証コードの初期設定 (TJK). */
+  pinTitle: '署名用暗証コードの初期設定',
+  pinIntro: '以下の内容で署名が実行されます。',
+  pinIntro2: 'ユーザ情報に誤りがある場合、管理者に修正を依頼してください。',
+  userInfo: 'ユーザ情報',
+  userIdLabel: 'ユーザID',
+  nameLabel: '氏名',
+  nameRomajiLabel: 'ローマ字氏名',
+  companyLabel: '会社名',
+  companyRomajiLabel: 'ローマ字会社名',
+  pinSection: 'PINコード入力欄',
+  pinNote: '※暗証コードは電子署名を付けるときのパスワードになります。',
+  // --- Not in TJK (the mock's own wording) ---
+  /** The PIN rule TJK does not print; BS10 states it for the same certificate (6-20 half-width alphanumerics). */
+  pinRule: '※暗証コードは半角英数字6文字以上20文字以下で入力してください。',
+  /** The menu after the PIN is registered (TJK shows no screenshot of this state). */
+  valid: '署名用の証明書は有効です。',
+  pinRegistered: '登録済',
+  /** The certificate is public data: the menu offers it as a file so it can be checked. */
+  download: '署名用証明書のダウンロード',
+  noCertificate: '署名用証明書はまだ発行されていません。',
+  /** PIN rule answers, shared by both systems (label = the field's own label). */
+  pinLength: (label: string, min: number, max: number) => `${label}は${min}文字以上${max}文字以下で入力してください。`,
+  pinMismatch: (label: string) => `${label}と確認入力が一致しません。`,
+  /** BS10 2-d: 「※確認入力欄へは、コピー入力できません。」, shown when a paste is refused. */
+  pasteRefused: '確認入力欄へは、コピー入力できません。',
 } as const;
 
 /** E. Bulk e-signature system (BS10). */
@@ -298,6 +378,76 @@ export const bulkSign = {
   myPage: 'マイページ',
   fileList: 'ファイル情報リスト',
   noData: '該当するデータが存在しません。',
+  /** BS10 1-2) login and the OTP step. */
+  userIdLabel: 'ユーザID',
+  passwordLabel: 'パスワード',
+  loginButton: 'ログイン',
+  otpLabel: 'ワンタイムパスワード',
+  /** BS10 2-a..c: the setup wizard. */
+  signChoice: '電子署名の実施要否',
+  doNotSign: '電子署名を行わない',
+  waitNotice: '次の画面が表示されるまでお待ちください。',
+  waitNoticeDetail: '(画面が切り替わるまで、時間がかかる場合があります)',
+  step2Intro:
+    '以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。',
+  userInfo: 'ユーザ情報',
+  userNameLabel: 'ユーザ名',
+  companyLabel: '会社名',
+  nameRomajiLabel: 'ローマ字氏名',
+  companyRomajiLabel: 'ローマ字会社名',
+  certInfo: '署名用証明書情報',
+  serial: '証明書シリアルナンバー',
+  cn: 'CN:発行対象者',
+  ouCompany: 'OU:発行対象会社名',
+  ouService: 'OU:サービス名',
+  o: 'O:サービス提供会社名',
+  c: 'C:国名',
+  expiry: '有効期限終了日時',
+  pinSection: '署名用暗証コード入力欄',
+  /** BS10 as printed (sic). */
+  pinSectionIntro: '署名用暗証コードは、第3者をご利用者様になりまして電子署名を行うのを防ぐためのパスワードです。本人しか知りえない情報を入力してください。',
+  /** BS10 マイページ: the file list and its search form. */
+  noDataHint: 'ログインユーザが参照権限または署名権限を持つファイルを表示します。',
+  search: {
+    ownStatus: '本人処理状況',
+    unprocessed: '未処理',
+    target: '検索対象',
+    targetAll: '全処理対象',
+    targetView: 'ファイル閲覧対象',
+    targetSign: '電子署名対象',
+    signStatus: '電子署名実施状況',
+    signAll: '全データ',
+    unsigned: '未署名',
+    signing: '署名中',
+    signed: '署名済',
+    registeredFrom: 'ファイル登録日(*)',
+    registeredTo: 'ファイル登録日(終了)',
+    folder: 'フォルダ名',
+    fileName: 'ファイル名',
+    submit: '検索',
+    clear: 'クリア',
+  },
+  /** BS10 1-2): 「エラー画面が表示された場合はエラーコードとともに管理者へご連絡ください。」 */
+  errorTitle: 'エラー',
+  contactAdmin: 'エラーコードとともに管理者へご連絡ください。',
+  // --- Not in BS10 (the mock's own wording) ---
+  loginIntro: 'ユーザIDとパスワードを入力し、[ログイン]をクリックしてください。',
+  otpIntro: 'メールで通知されたワンタイムパスワードを入力し、[次へ]をクリックしてください。',
+  otpSent: 'ワンタイムパスワードをメールで送信しました。',
+  otpWrong: 'ワンタイムパスワードが正しくありません。',
+  otpUsed: 'このワンタイムパスワードは使用済みです。再度ログインしてください。',
+  otpExpired: 'ワンタイムパスワードの有効期限が切れています。再度ログインしてください。',
+  otpFormat: 'ワンタイムパスワードは半角数字6桁で入力してください。',
+  accountLocked: 'アカウントがロックされています。',
+  loginExpired: 'ログイン有効期限を過ぎています。',
+  setupIntro: '電子署名の実施要否を選択し、[次へ]をクリックしてください。',
+  chooseSign: '電子署名の実施要否を選択してください。',
+  userCheckIntro: '以下のユーザ情報で署名用証明書を発行します。誤りがある場合は管理者にユーザ情報の変更を依頼してください。',
+  preparing: '署名用証明書を準備しています',
+  reload: '画面を更新',
+  toLogin: 'ログイン画面へ',
+  badDate: (field: string) => `${field}は正しい日付で入力してください。`,
+  invalidChars: (field: string) => `${field}に使用できない文字が含まれています。`,
 } as const;
 
 /**

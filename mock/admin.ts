@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { MockContext } from './context';
 import { newApplication, provisionUser, sendOnboardingMails, type ProvisionRequest } from './provision';
 import type { User } from './state';
+import { clockChanged } from './clock-events';
+import { registerSigningAdmin } from './signing-admin';
 
 const chain = { type: 'string', enum: ['pub-ca1', 'pub-ca8', 'rsa-ca16'] } as const;
 
@@ -55,6 +57,10 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
             browserPolicy: { type: 'string', enum: ['any', 'legacy'] },
             approved: { type: 'boolean' },
             sendMails: { type: 'boolean' },
+            // Bulk e-signature users (kind 'bulksign', BS10 1-1).
+            adminEmail: { type: 'string', maxLength: 254 },
+            adminName: { type: 'string', maxLength: 64 },
+            loginExpiresAt: { type: 'string', format: 'date-time' },
           },
           additionalProperties: false,
         },
@@ -131,7 +137,27 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
       const u = userOr404(req.params.id);
       if (req.body.set) u.clock.set(new Date(req.body.set), req.body.freeze ?? false);
       if (req.body.advanceMs) u.clock.advance(req.body.advanceMs);
+      clockChanged(u.userId); // wakes pages waiting on this user's clock (BS10 2-c)
       return u.clock.toJSON();
+    },
+  );
+
+  /** エコ文書's handshake refusals (EG-2-1): the server's verify error behind the alert a client saw. */
+  app.get<{ Querystring: { fingerprint?: string; after?: number } }>(
+    '/tls-refusals',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { fingerprint: { type: 'string', maxLength: 200 }, after: { type: 'integer', minimum: 0 } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const { fingerprint, after = 0 } = req.query;
+      const wanted = fingerprint === 'none' ? null : fingerprint;
+      return ctx.state.tlsRefusals.filter((r) => r.seq > after && (fingerprint === undefined || r.fingerprint256 === wanted));
     },
   );
 
@@ -140,5 +166,6 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
     return { ok: true };
   });
 
+  registerSigningAdmin(app, ctx);
   return app;
 }

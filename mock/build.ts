@@ -12,9 +12,12 @@ import type { MockContext } from './context';
 import { Mailer } from './mailer';
 import { createSite, type SiteName } from './site';
 import { registerCheckPage } from './sites/check-page';
-import { registerEbunsho } from './sites/ebunsho';
+import { registerEbunsho, type EbunshoOptions } from './sites/ebunsho';
 import { registerIssuance } from './sites/issuance';
+import { registerImportTool } from './sites/import-tool';
 import { registerRepository } from './sites/repository';
+import { registerSigning } from './sites/signing';
+import { registerBulkSign } from './sites/bulksign';
 import { MockState } from './state';
 import { httpsOptions } from './tls';
 
@@ -23,6 +26,8 @@ export interface MockOptions {
   urls: Urls;
   smtp: { host: string; port: number };
   faults?: ReadonlySet<FaultName>;
+  /** エコ文書's rules as parameters, for the meta tests that prove a spec notices another value. */
+  ebunsho?: EbunshoOptions;
 }
 
 export interface Mock {
@@ -50,9 +55,13 @@ export function buildMock(options: MockOptions): Mock {
     bulksign: createSite('bulksign', httpsOptions(pki, 'none'), '/bulksign'),
   };
   registerIssuance(sites.webra2, ctx);
+  registerImportTool(sites.webra2, ctx);
   registerCheckPage(sites.webra1, ctx);
   registerRepository(sites.repo1, ctx);
-  registerEbunsho(sites.ds, ctx);
+  registerEbunsho(sites.ds, ctx, options.ebunsho);
+  registerEbunsho(sites.dsnc, ctx, { ...options.ebunsho, entry: 'certless' });
+  registerSigning(sites.ds, ctx);
+  registerBulkSign(sites.bulksign, ctx);
   return { ctx, sites, admin: buildAdmin(ctx) };
 }
 

@@ -6,6 +6,7 @@ import { mail as m } from '../messages';
 import type { MockContext } from './context';
 import { Clock } from './clock';
 import { SENDERS } from './mailer';
+import { createBulkSignAccount, sendBulkSignMails } from './bulksign-provision';
 import { randomDigits, randomPassword, randomToken, type ChainName, type User, type UserKind } from './state';
 
 export interface ProvisionRequest {
@@ -19,6 +20,10 @@ export interface ProvisionRequest {
   browserPolicy?: 'any' | 'legacy';
   approved?: boolean;
   sendMails?: boolean;
+  /** kind 'bulksign': the administrator who receives the credentials, and ログイン有効期限 (ISO date-time). */
+  adminEmail?: string;
+  adminName?: string;
+  loginExpiresAt?: string;
 }
 
 export interface ProvisionedUser {
@@ -26,6 +31,8 @@ export interface ProvisionedUser {
   kind: UserKind;
   email: string;
   chain: ChainName;
+  /** kind 'bulksign': where the credentials mail went. */
+  adminEmail?: string;
 }
 
 export function issuanceUrl(ctx: MockContext, user: User): string {
@@ -104,6 +111,12 @@ export async function provisionUser(ctx: MockContext, req: ProvisionRequest): Pr
     clock: new Clock(),
     createdAt: Date.now(),
   });
+  if (kind === 'bulksign') {
+    // BS10 1-1: the bulk e-signature system's own two mails, not the エコ文書 onboarding.
+    const account = createBulkSignAccount(ctx, user, req);
+    if (req.sendMails !== false) await sendBulkSignMails(ctx, user, account);
+    return { userId, kind, email: user.email, chain, adminEmail: account.adminEmail };
+  }
   if (req.sendMails !== false) await sendOnboardingMails(ctx, user);
   return { userId, kind, email: user.email, chain };
 }

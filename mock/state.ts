@@ -48,6 +48,17 @@ export interface User {
   createdAt: number;
 }
 
+/** A refused client certificate (mock/sites/ebunsho-tls.ts): what the server saw and the alert it sent. */
+export interface TlsRefusalRecord {
+  seq: number;
+  at: string;
+  fingerprint256: string | null;
+  subjectCN: string | null;
+  verifyError: string;
+  alert: number;
+  alertName: string;
+}
+
 export interface Session {
   id: string;
   userId: string;
@@ -72,6 +83,9 @@ export function randomPassword(length = 10): string {
 export class MockState {
   readonly users = new Map<string, User>();
   readonly sessions = new Map<string, Session>();
+  /** Client certificates the エコ文書 certificate host refused in the handshake (EG-2-1), newest last. */
+  readonly tlsRefusals: TlsRefusalRecord[] = [];
+  private nextRefusalSeq = 1;
   private nextUserId = 100000 + crypto.randomInt(0, 800000);
 
   newUserId(): string {
@@ -116,6 +130,12 @@ export class MockState {
 
   endSession(id: string): void {
     this.sessions.delete(id);
+  }
+
+  recordTlsRefusal(refusal: Omit<TlsRefusalRecord, 'seq'>): void {
+    this.tlsRefusals.push({ seq: this.nextRefusalSeq++, ...refusal });
+    // A bounded log: the specs only ask for their own, recent refusals.
+    if (this.tlsRefusals.length > 1000) this.tlsRefusals.splice(0, this.tlsRefusals.length - 1000);
   }
 
   reset(): void {

@@ -4,6 +4,7 @@
  * them silently otherwise, which is a "いいえ" the user never chose.
  */
 import type { Dialog, Page } from '@playwright/test';
+import { currentEvidence } from '../fixtures/evidence';
 
 export type DialogAnswer = 'accept' | 'dismiss';
 
@@ -12,7 +13,7 @@ export class Dialogs {
   private readonly answers: DialogAnswer[] = [];
   private waiters: (() => void)[] = [];
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     page.on('dialog', (dialog) => void this.answer(dialog));
   }
 
@@ -28,7 +29,10 @@ export class Dialogs {
 
   private async answer(dialog: Dialog): Promise<void> {
     const answer: DialogAnswer = dialog.type() === 'confirm' ? (this.answers.shift() ?? 'dismiss') : 'accept';
-    this.seen.push({ type: dialog.type(), message: dialog.message(), answer });
+    const seen = { type: dialog.type(), message: dialog.message(), answer };
+    this.seen.push(seen);
+    // The manuals show these dialogs: they are steps of the evidence pack too.
+    currentEvidence()?.dialog(this.page, seen);
     if (answer === 'accept') await dialog.accept();
     else await dialog.dismiss();
     const waiters = this.waiters;

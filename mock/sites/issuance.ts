@@ -80,8 +80,8 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
   };
   const message = (req: FastifyRequest, reply: FastifyReply, pick: (t: ReturnType<typeof textsFor>) => string, options: { status?: number; langNext?: string } = {}) =>
     render(req, reply, 'issuance/message.njk', { message: pick(textsFor(langOf(req))) }, options);
-  const brokenLink = (req: FastifyRequest, reply: FastifyReply) =>
-    render(req, reply, 'issuance/message.njk', { message: input.invalidLink }, { status: 400 });
+  // A cut or tampered link matches no application: the same answer as an unknown one, as a 400.
+  const brokenLink = (req: FastifyRequest, reply: FastifyReply) => message(req, reply, (t) => t.noValidApplication, { status: 400 });
 
   const unsupported = (req: FastifyRequest, user: User) =>
     user.application.browserPolicy === 'legacy' && !IE11.test(req.headers['user-agent'] ?? '');
@@ -98,7 +98,8 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
     const q = req.query as Record<string, unknown>;
     const lang = one(q.lang);
     const next = one(q.next);
-    if ((lang !== 'ja' && lang !== 'en') || !LANG_NEXT.test(next)) return brokenLink(req, reply);
+    if ((lang !== 'ja' && lang !== 'en') || !LANG_NEXT.test(next))
+      return render(req, reply, 'issuance/message.njk', { message: input.invalidLink }, { status: 400 });
     reply.setCookie(LANG_COOKIE, lang, { path: '/scira', httpOnly: true, secure: true, sameSite: 'lax' });
     return reply.redirect(next, 303);
   });

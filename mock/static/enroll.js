@@ -1,7 +1,8 @@
 // STEP2/STEP3 of the issuance site. The key pair is made here with WebCrypto and only a
 // certification request (PKCS#10, built with node-forge's browser bundle) leaves the page;
 // the private key stays in this document's memory. Leaving the page between 発行 and STEP3
-// therefore loses the certificate, exactly as the STEP2 warning says (ISS-INTERRUPT).
+// therefore loses the certificate, exactly as the STEP2 warning says (ISS-INTERRUPT), and
+// 一つ戻る stays usable while the request runs, as on the real site.
 (function () {
   var step2 = document.getElementById('step2');
   var step3 = document.getElementById('step3');
@@ -10,6 +11,8 @@
   var issueButton = document.getElementById('issue');
   var backButton = document.getElementById('back');
   var errorBox = document.getElementById('step2-error');
+  var helpButton = document.getElementById('open-help');
+  var help = document.getElementById('csp-help');
   var d = step2.dataset;
   var issued = null;
 
@@ -25,8 +28,10 @@
     select.appendChild(o);
   }
 
-  // The enrollment capability: WebCrypto key generation plus the CSR builder.
+  // The enrollment capability (EG18-1-3): WebCrypto key generation plus the CSR builder.
+  // Without it the fields stay empty, as IE's did without the enrollment control.
   var capable = !!(window.crypto && window.crypto.subtle && window.forge && window.isSecureContext);
+  // TJK 【STEP1】: the web-access confirmation; いいえ → EG18-1-4.
   var allowed = false;
   if (capable) {
     allowed = window.confirm(d.confirm);
@@ -38,17 +43,27 @@
     option(keyLength, '2048', '2048 bit', true);
   }
 
+  helpButton.addEventListener('click', function () {
+    help.hidden = !help.hidden;
+    helpButton.setAttribute('aria-expanded', String(!help.hidden));
+  });
+
   backButton.addEventListener('click', function () {
     history.back();
   });
 
   issueButton.addEventListener('click', async function () {
+    errorBox.hidden = true;
     if (!csp.value || !keyLength.value) {
-      showError(d.failed);
+      showError(d.cspMissing);
+      return;
+    }
+    // IM12 2-3 ④: the request confirmation; いいえ → EG18-1-4 as well.
+    if (!window.confirm(d.request)) {
+      window.alert(d.cancelled);
       return;
     }
     issueButton.disabled = true;
-    backButton.disabled = true;
     try {
       var bits = Number(keyLength.value);
       var pair = await crypto.subtle.generateKey(
@@ -79,12 +94,14 @@
       step3.hidden = false;
       history.replaceState(null, '', '/scira/Step3.do');
     } catch (e) {
+      issueButton.disabled = false;
       showError(e && e.message ? e.message : d.failed);
     }
   });
 
   document.getElementById('install-client').addEventListener('click', function () {
     if (!issued) return;
+    // IM12 2-3 ⑥: the web-access confirmation again before the certificate is stored.
     if (!window.confirm(d.confirm)) {
       window.alert(d.cancelled);
       return;
@@ -100,6 +117,7 @@
     var der = forge.asn1.toDer(p12).getBytes();
     var bytes = new Uint8Array(der.length);
     for (var i = 0; i < der.length; i++) bytes[i] = der.charCodeAt(i);
+    // The object URL lives as long as this page; OK leaves it, which frees it.
     var url = URL.createObjectURL(new Blob([bytes], { type: 'application/x-pkcs12' }));
     var a = document.createElement('a');
     a.href = url;
@@ -107,7 +125,6 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 0);
     window.alert(d.installDone);
   });
 

@@ -2,6 +2,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ebunsho as t } from '../../messages';
 
+export type ServiceErrorCode = 42 | 44 | 46 | 53;
+
 export class ServiceErrorPage {
   readonly alert: Locator;
 
@@ -9,8 +11,9 @@ export class ServiceErrorPage {
     this.alert = page.getByRole('alert');
   }
 
-  async expectErrorCode(code: 42 | 44 | 46 | 53) {
-    await expect(this.alert).toContainText(t.serviceUnavailable);
-    await expect(this.alert).toContainText(t.errorCode(code));
+  async expectErrorCode(code: ServiceErrorCode) {
+    await expect(this.alert.getByText(t.serviceUnavailable, { exact: true })).toBeVisible();
+    // Exact: "エラーコード：46" must not pass for 42, nor "エラーコード：460" for 46.
+    await expect(this.alert.getByText(t.errorCode(code), { exact: true })).toBeVisible();
   }
 }

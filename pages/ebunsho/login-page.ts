@@ -1,4 +1,4 @@
-/** エコ文書 ログイン (UrlExclusive.do; IM12 §4, TJK ③ログインサイト). */
+/** エコ文書 ログイン (UrlExclusive.do; IM12 4, TJK ③ログインサイト). */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ebunsho as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
@@ -6,6 +6,7 @@ import { manualStep } from '../step';
 
 export class LoginPage {
   readonly heading: Locator;
+  readonly intro: Locator;
   readonly userId: Locator;
   readonly password: Locator;
   readonly loginButton: Locator;
@@ -15,6 +16,7 @@ export class LoginPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: t.loginTitle, exact: true });
+    this.intro = page.getByText(t.loginIntro);
     this.userId = page.getByLabel(t.userIdLabel);
     this.password = page.getByLabel(t.passwordLabel);
     this.loginButton = page.getByRole('button', { name: t.loginButton });
@@ -34,7 +36,11 @@ export class LoginPage {
       await this.userId.fill(userId);
       await this.password.fill(typeof password === 'string' ? password : password.reveal());
       await this.loginButton.click();
-    });
+    }, { target: this.loginButton });
+  }
+
+  async openForgotPassword() {
+    await manualStep('「パスワードを忘れた方」をクリック', () => this.forgotPasswordLink.click(), { target: this.forgotPasswordLink });
   }
 
   async expectShown() {
@@ -42,7 +48,17 @@ export class LoginPage {
     await expect(this.forgotPasswordLink).toBeVisible();
   }
 
-  async expectError(text: string) {
+  /** IM12 4 ②: the documented form. */
+  async expectDocumentedForm() {
+    await this.expectShown();
+    await expect(this.intro).toBeVisible();
+    await expect(this.userId).toBeEditable();
+    await expect(this.password).toHaveAttribute('type', 'password');
+    await expect(this.loginButton).toBeVisible();
+    await expect(this.certSealLink).toBeVisible();
+  }
+
+  async expectError(text: string | RegExp) {
     await expect(this.error).toHaveText(text);
   }
 }

@@ -32,8 +32,18 @@ export class ProfilePage {
     await manualStep('「パスワード変更」をクリック', () => this.passwordChangeLink.click(), { target: this.passwordChangeLink });
   }
 
+  async openLoginCertificate() {
+    await manualStep('「ログイン用証明書管理」をクリック', () => this.loginCertLink.click(), { target: this.loginCertLink });
+  }
+
   async expectShown(userId: string) {
     await expect(this.heading).toBeVisible();
     await expect(this.details.getByRole('row', { name: new RegExp(t.userIdLabel) })).toContainText(userId);
+  }
+
+  /** Every row of TJK's 本人情報 table, in its order, with the value shown. */
+  async expectRecord(rows: [string, string][]) {
+    await expect(this.details.getByRole('rowheader')).toHaveText(rows.map(([label]) => label));
+    await expect(this.details.getByRole('cell')).toHaveText(rows.map(([, value]) => value));
   }
 }

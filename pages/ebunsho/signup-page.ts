@@ -52,7 +52,7 @@ export class SignupPage {
     await expect(this.toLoginLink).toBeVisible();
   }
 
-  async expectError(text: string) {
+  async expectError(text: string | RegExp) {
     await expect(this.error).toHaveText(text);
   }
 }

@@ -1,23 +1,33 @@
 /** 証明書発行サイト 【STEP1】認証情報(パスワード)を入力 (IM12 2-3 ②, TJK 【STEP1】). */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { issuance as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { dialogsOf, type DialogAnswer } from '../dialogs';
 import { manualStep } from '../step';
+import { issuanceTexts, type IssuanceLang, type IssuanceTexts } from './texts';
 
 export class IssuanceStep1Page {
+  readonly t: IssuanceTexts;
   readonly heading: Locator;
   readonly password: Locator;
   readonly nextButton: Locator;
   readonly error: Locator;
   readonly message: Locator;
+  readonly englishLink: Locator;
+  readonly japaneseLink: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: t.step1Title });
-    this.password = page.getByLabel(t.passwordLabel);
-    this.nextButton = page.getByRole('button', { name: t.next });
+  constructor(
+    readonly page: Page,
+    readonly lang: IssuanceLang = 'ja',
+  ) {
+    this.t = issuanceTexts(lang);
+    this.heading = page.getByRole('heading', { name: this.t.step1Title });
+    this.password = page.getByLabel(this.t.passwordLabel);
+    this.nextButton = page.getByRole('button', { name: this.t.next });
     this.error = page.getByRole('alert');
     this.message = page.getByRole('alert');
+    const languages = page.getByRole('navigation', { name: this.t.languageNav });
+    this.englishLink = languages.getByRole('link', { name: this.t.english, exact: true });
+    this.japaneseLink = languages.getByRole('link', { name: this.t.japanese, exact: true });
   }
 
   async open(issuanceUrl: string) {
@@ -26,13 +36,24 @@ export class IssuanceStep1Page {
     });
   }
 
-  /** 認証情報パスワードを入力して「次へ」; the web-access confirmation that follows gets `webAccess`. */
-  async submitPassword(password: Secret | string, webAccess: DialogAnswer = 'accept') {
+  /** The `English` link in the header; returns STEP1 in English. */
+  async switchToEnglish(): Promise<IssuanceStep1Page> {
+    await manualStep('「English」をクリック', async () => {
+      await this.englishLink.click();
+    }, { target: this.englishLink });
+    return new IssuanceStep1Page(this.page, 'en');
+  }
+
+  /**
+   * 認証情報パスワードを入力して「次へ」; the web-access confirmation that follows gets
+   * `webAccess` ('none' when the password is expected to be refused: no confirmation comes).
+   */
+  async submitPassword(password: Secret | string, webAccess: DialogAnswer | 'none' = 'accept') {
     await manualStep('【STEP1】認証情報パスワードを入力して「次へ」をクリック', async () => {
-      dialogsOf(this.page).plan(webAccess);
+      if (webAccess !== 'none') dialogsOf(this.page).plan(webAccess);
       await this.password.fill(typeof password === 'string' ? password : password.reveal());
       await this.nextButton.click();
-    });
+    }, { target: this.nextButton });
   }
 
   async expectShown() {

@@ -1,16 +1,21 @@
 /** 証明書発行サイト 【STEP3】証明書を受け取る (IM12 2-3 ⑤-⑬, TJK 【STEP3】). */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { issuance as t } from '../../messages';
 import { dialogsOf } from '../dialogs';
 import { manualStep } from '../step';
+import { issuanceTexts, type IssuanceLang, type IssuanceTexts } from './texts';
 
 export class IssuanceStep3Page {
+  readonly t: IssuanceTexts;
   readonly heading: Locator;
   readonly installRootCaButton: Locator;
   readonly installClientButton: Locator;
   readonly okButton: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    readonly lang: IssuanceLang = 'ja',
+  ) {
+    const t = (this.t = issuanceTexts(lang));
     this.heading = page.getByRole('heading', { name: t.step3Title });
     this.installRootCaButton = page.getByRole('button', { name: t.installRootCa });
     this.installClientButton = page.getByRole('button', { name: t.installClientCert });
@@ -22,7 +27,7 @@ export class IssuanceStep3Page {
       const download = this.page.waitForEvent('download');
       await this.installRootCaButton.click();
       return download;
-    });
+    }, { target: this.installRootCaButton });
   }
 
   /** 「クライアント証明書のインストール」→ Webアクセスの確認「はい」→ 完了ダイアログ「OK」. */
@@ -36,13 +41,13 @@ export class IssuanceStep3Page {
       const file = await download;
       await dialogs.waitForCount(before + 2);
       return file;
-    });
+    }, { target: this.installClientButton });
   }
 
   async confirm() {
     await manualStep('【STEP3】「OK」をクリック', async () => {
       await this.okButton.click();
-    });
+    }, { target: this.okButton });
   }
 
   async expectShown() {

@@ -1,0 +1,51 @@
+/**
+ * EG25-1-2 `証明書ファイルは取得できませんでした。認証に失敗しました。`: a wrong user ID or
+ * password. The tool's password is the 認証情報パスワード (see mock/sites/import-tool.ts);
+ * the サインアップ・ログインパスワード and a superseded 認証情報パスワード are wrong ones. Nothing
+ * is used up: with the right pair the tool fetches the certificate (【ご案内】).
+ */
+import { test, expect } from '../../fixtures';
+import { Secret } from '../../fixtures/secret';
+import { parsePasswordMail } from '../../fixtures/mail';
+import { importTool as m, mail } from '../../messages';
+
+test('wrong password, unknown user ID, the login password: 認証に失敗しました。, then the right pair works @EG25-1-2', async ({
+  onboardingUser: user,
+  provisionUser,
+  importTool,
+  admin,
+}) => {
+  const other = await provisionUser();
+  const p = user.passwords.issuancePassword.reveal();
+  const attempts: [string, string, Secret][] = [
+    ['a wrong password', user.userId, new Secret(p.slice(0, -1) + (p.endsWith('a') ? 'b' : 'a'))],
+    ['the サインアップ・ログインパスワード', user.userId, user.passwords.loginPassword],
+    ['a user ID that does not exist', `9${user.userId}`, user.passwords.issuancePassword],
+    ["another user's ID", other.userId, user.passwords.issuancePassword],
+  ];
+  for (const [name, userId, password] of attempts) {
+    await test.step(name, async () => {
+      const outcome = await importTool().run(userId, password);
+      expect(outcome.message).toBe(m.authFailed);
+      expect(outcome.exchanges.map((e) => [e.step, e.status])).toEqual([['login', 401]]);
+    });
+  }
+  expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
+  expect((await admin.user(other.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
+
+  const outcome = await importTool().run(user.userId, user.passwords.issuancePassword);
+  expect(outcome.message).toBeNull();
+});
+
+test('after a reissue the old 認証情報パスワード is refused and the new one works @EG25-1-2', async ({ onboardingUser: user, importTool, admin, mailbox }) => {
+  const lastMail = await mailbox.lastId(user.email);
+  await admin.reissueCertificate(user.userId);
+  const passwords = parsePasswordMail((await mailbox.waitFor(user.email, mail.passwordSubject, { after: lastMail })).text);
+
+  const old = await importTool().run(user.userId, user.passwords.issuancePassword);
+  expect(old.message).toBe(m.authFailed);
+  expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
+
+  const fresh = await importTool().run(user.userId, passwords.issuancePassword);
+  expect(fresh.message).toBeNull();
+});

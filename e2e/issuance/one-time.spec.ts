@@ -1,0 +1,96 @@
+/**
+ * EG18-1-5 `有効な証明書申請はありません。` (with `閉じる`): the issuance URL and its
+ * 認証情報パスワード are one-time (IM12 §1 "このパスワードは一回のみ有効です"). After a
+ * certificate was issued — in the browser or by the import tool — and for the old URL after
+ * the administrator reissued, the site answers so; the issued certificate stays the one.
+ */
+import { test, expect } from '../../fixtures';
+import { issuance as t, mail as m } from '../../messages';
+import { parsePasswordMail, parseRegistrationMail } from '../../fixtures/mail';
+import { IssuanceMessagePage } from '../../pages/issuance/message-page';
+import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
+import { reachStep2, reachStep3 } from './journey';
+
+test('the URL is one-time: after the certificate was issued it answers 有効な証明書申請はありません。 @EG18-1-5', async ({
+  page,
+  onboardingUser: user,
+  admin,
+  suiteConfig,
+}) => {
+  await reachStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const issued = await admin.user(user.userId);
+  expect(issued.application.state).toBe('consumed');
+
+  const step1 = new IssuanceStep1Page(page);
+  await step1.open(user.registration.issuanceUrl);
+  await new IssuanceMessagePage(page).expectMessage(t.noValidApplication);
+  await expect(step1.password).toHaveCount(0);
+
+  // The same password posted again (a STEP1 page kept open in another tab).
+  const q = new URL(user.registration.issuanceUrl).searchParams;
+  const res = await page.request.post(`${suiteConfig.urls.webra2}/scira/Step1.do`, {
+    form: { p1: q.get('p1')!, p2: q.get('p2')!, p3: q.get('p3')!, password: user.passwords.issuancePassword.reveal() },
+  });
+  expect(res.status()).toBeLessThan(500);
+  expect(await res.text()).toContain(t.noValidApplication);
+  expect(await res.text()).not.toContain(t.step2Title);
+
+  expect((await admin.user(user.userId)).application).toEqual(issued.application);
+});
+
+test('two STEP2 pages for one application: only the first 発行 gets a certificate @EG18-1-5', async ({ page, onboardingUser: user, admin }) => {
+  const first = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const otherTab = await page.context().newPage();
+  const second = await reachStep2(otherTab, user.registration.issuanceUrl, user.passwords.issuancePassword);
+
+  await first.issue();
+  await expect(page.getByRole('heading', { name: t.step3Title })).toBeVisible();
+  const serial = (await admin.user(user.userId)).application.issuedSerial;
+  expect(serial).toMatch(/^[0-9A-F]+$/);
+
+  await second.issue();
+  await second.expectError(t.noValidApplication);
+  await expect(otherTab.getByRole('heading', { name: t.step3Title })).toBeHidden();
+  expect((await admin.user(user.userId)).application).toMatchObject({ state: 'consumed', issuedSerial: serial });
+});
+
+test('after a reissue the old URL answers 有効な証明書申請はありません。 and the new mails work @EG18-1-5', async ({
+  page,
+  onboardingUser: user,
+  admin,
+  mailbox,
+}) => {
+  const lastMail = await mailbox.lastId(user.email);
+  await admin.reissueCertificate(user.userId);
+  const registration = parseRegistrationMail((await mailbox.waitFor(user.email, m.registrationSubject, { after: lastMail })).text);
+  const passwords = parsePasswordMail((await mailbox.waitFor(user.email, m.passwordSubject, { after: lastMail })).text);
+  expect(registration.issuanceUrl).not.toBe(user.registration.issuanceUrl);
+
+  await new IssuanceStep1Page(page).open(user.registration.issuanceUrl);
+  await new IssuanceMessagePage(page).expectMessage(t.noValidApplication);
+
+  // The old 認証情報パスワード does not open the new URL either.
+  const step1 = new IssuanceStep1Page(page);
+  await step1.open(registration.issuanceUrl);
+  await step1.submitPassword(user.passwords.issuancePassword, 'none');
+  await step1.expectError(t.authFailed);
+
+  expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
+  await reachStep3(page, registration.issuanceUrl, passwords.issuancePassword);
+});
+
+test('after the import tool fetched the certificate, the issuance URL is used up too @EG18-1-5 @EG25-1-3', async ({
+  page,
+  onboardingUser: user,
+  importTool,
+  admin,
+}) => {
+  const fetched = await importTool().run(user.userId, user.passwords.issuancePassword);
+  expect(fetched.message).toBeNull();
+  const state = await admin.user(user.userId);
+  expect(state.application.state).toBe('consumed');
+
+  await new IssuanceStep1Page(page).open(user.registration.issuanceUrl);
+  await new IssuanceMessagePage(page).expectMessage(t.noValidApplication);
+  expect((await admin.user(user.userId)).application).toEqual(state.application);
+});

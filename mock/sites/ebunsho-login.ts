@@ -1,0 +1,72 @@
+/**
+ * エコ文書 ログイン (UrlExclusive.do; IM12 4, TJK 3)) on both entries, and ログアウト.
+ *
+ * The error codes of EG18/EG25 2-2 come before the password check, as the guides describe them
+ * (46 "also with the right password"):
+ *  - 42: the administrator set the user's status to invalid;
+ *  - 46: the user ID is locked (exactly LOCK_AFTER_FAILURES consecutive wrong passwords);
+ *  - 44: "ユーザのアクセスした URL が間違っています。(証明書を利用しないユーザのみ)". A user without a
+ *    certificate enters at ds-nc (EG25 2-1 9. lists it as the certificate-less site; the mock's
+ *    registration mail gives such users the ds-nc login URL). The "wrong URL" is the other
+ *    entry, the certificate host ds: its login URL is the one on the guides, in other users'
+ *    mails and in bookmarks (TJK recommends bookmarking the login site), and on a shared PC
+ *    the browser presents a colleague's installed certificate there, so the page does open
+ *    and the certificate-less user's ID meets the wrong door. Only such users get 44 — the
+ *    guides' "(証明書を利用しないユーザのみ)".
+ *  - 53: a certificate user whose presented certificate is not the one bound at signup — not
+ *    signed up yet, another certificate, or no certificate at all because they came through
+ *    the certificate-less entry (which never asks for one, so it can never show 44 to them).
+ */
+import type { FastifyInstance } from 'fastify';
+import { ebunsho as t, input } from '../../messages';
+import { endSession, startSession } from '../session';
+import { sendPage } from '../site';
+import { peerCertificate } from '../tls';
+import { checkField } from '../validate';
+import { body, countWrongPassword, ebunshoUser, ERROR, sendErrorCode, type EbunshoSite } from './ebunsho-common';
+import { one } from '../validate';
+
+const LOGIN = '/ebunsho/UrlExclusive.do';
+export const USER_ID_RULE = { label: t.userIdLabel, max: 32, alnum: true } as const;
+export const PASSWORD_RULE = { label: t.passwordLabel, max: 64, alnum: true } as const;
+
+export function registerLogin(app: FastifyInstance, site: EbunshoSite) {
+  const { ctx } = site;
+  const certSeal = ctx.urls.webra1 + '/scira/doc/pfm20pub/index.html';
+  const form = (extra: Record<string, unknown> = {}) => ({ title: t.loginTitle, action: LOGIN, certSeal, ...extra });
+
+  app.get(LOGIN, async (_req, reply) => sendPage(reply, 'ebunsho/login.njk', form()));
+
+  app.post(LOGIN, async (req, reply) => {
+    const b = body(req);
+    const [userId, password] = [one(b.userId), one(b.password)];
+    const refuse = (error: string) => sendPage(reply, 'ebunsho/login.njk', form({ userId, error }));
+    const problem = checkField(userId, USER_ID_RULE) ?? checkField(password, PASSWORD_RULE);
+    if (problem) return refuse(problem);
+    const user = ebunshoUser(ctx.state, userId);
+    // An unknown ID gets the same answer as a wrong password: nobody learns which IDs exist.
+    if (!user) return refuse(input.loginFailed);
+    if (user.status === 'invalid') return sendErrorCode(reply, ERROR.invalid);
+    if (user.locked) return sendErrorCode(reply, ERROR.locked);
+    if (site.entry === 'certificate') {
+      if (user.kind === 'certless') return sendErrorCode(reply, ERROR.wrongUrl);
+      const cert = peerCertificate(req);
+      if (!user.boundCertFingerprint || !cert || cert.fingerprint256 !== user.boundCertFingerprint)
+        return sendErrorCode(reply, ERROR.notSignedUp);
+    } else if (user.kind === 'cert') {
+      return sendErrorCode(reply, ERROR.notSignedUp);
+    }
+    if (user.password !== password) {
+      return countWrongPassword(site, user) === 'locked' ? sendErrorCode(reply, ERROR.locked) : refuse(input.loginFailed);
+    }
+    user.failedLogins = 0;
+    user.lastLoginAt = user.clock.nowMs();
+    startSession(ctx.state, req, reply, user);
+    return reply.redirect('/ebunsho/ServiceTop.do', 303);
+  });
+
+  app.get('/ebunsho/Logout.do', async (req, reply) => {
+    endSession(ctx.state, req, reply);
+    return reply.redirect(LOGIN, 303);
+  });
+}

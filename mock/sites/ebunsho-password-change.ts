@@ -1,0 +1,69 @@
+/**
+ * 本人情報 → パスワード変更 (TJK; IM12 1 「初期パスワード変更」): 現在のパスワード, 新しいパスワード,
+ * 確認用パスワード, 「変更」 and 「戻る」, under the password policy table.
+ *
+ * Every refusal names what to fix and changes nothing; a wrong current password is a wrong
+ * password in IM12's sense and counts towards the lock (the 6th ends the session with 46).
+ * Success ends the initial-password state, so サービスTOP stops asking for the change.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ebunsho as t } from '../../messages';
+import { endSession } from '../session';
+import { sendPage } from '../site';
+import { checkField, one } from '../validate';
+import { body, countWrongPassword, ERROR, pageContext, requireLogin, sendErrorCode, type EbunshoSite } from './ebunsho-common';
+import { PASSWORD_RULE } from './ebunsho-login';
+
+/** TJK パスワードポリシー: 最小文字数 8文字, 小文字 (a~z) 1回, 算用数字 (0~9) 1回, 有効期間 無期限. */
+export const PASSWORD_POLICY = { minLength: 8, lowercase: 1, digits: 1 } as const;
+
+const count = (value: string, pattern: RegExp) => (value.match(pattern) ?? []).length;
+
+/** The first policy rule the new password breaks, or null. */
+export function policyProblem(password: string): string | null {
+  if (password.length < PASSWORD_POLICY.minLength) return t.newPasswordTooShort(PASSWORD_POLICY.minLength);
+  if (count(password, /[a-z]/g) < PASSWORD_POLICY.lowercase) return t.newPasswordNeedsLower;
+  if (count(password, /[0-9]/g) < PASSWORD_POLICY.digits) return t.newPasswordNeedsDigit;
+  return null;
+}
+
+const CHANGE = '/ebunsho/PasswordChange.do';
+
+export function registerPasswordChange(app: FastifyInstance, site: EbunshoSite) {
+  const { state } = site.ctx;
+  const view = (extra: Record<string, unknown>) => ({ title: t.passwordChange, tab: 'profile', action: CHANGE, policy: PASSWORD_POLICY, ...extra });
+
+  app.get(CHANGE, async (req, reply) => {
+    const user = requireLogin(state, req, reply);
+    if (!user) return reply;
+    return sendPage(reply, 'ebunsho/password-change.njk', pageContext(user, view({})));
+  });
+
+  app.post(CHANGE, async (req, reply) => {
+    const user = requireLogin(state, req, reply);
+    if (!user) return reply;
+    const b = body(req);
+    const [current, next, confirm] = [one(b.currentPassword), one(b.newPassword), one(b.confirmPassword)];
+    const refuse = (error: string) => sendPage(reply, 'ebunsho/password-change.njk', pageContext(user, view({ error })));
+    const problem =
+      checkField(current, { ...PASSWORD_RULE, label: t.currentPassword }) ??
+      checkField(next, { ...PASSWORD_RULE, label: t.newPassword }) ??
+      checkField(confirm, { ...PASSWORD_RULE, label: t.confirmPassword });
+    if (problem) return refuse(problem);
+    if (current !== user.password) {
+      if (countWrongPassword(site, user) === 'locked') {
+        endSession(state, req, reply);
+        return sendErrorCode(reply, ERROR.locked);
+      }
+      return refuse(t.currentPasswordWrong);
+    }
+    user.failedLogins = 0;
+    const rule = policyProblem(next);
+    if (rule) return refuse(rule);
+    if (next !== confirm) return refuse(t.passwordMismatch);
+    if (next === current) return refuse(t.passwordUnchanged);
+    user.password = next;
+    user.mustChangePassword = false;
+    return sendPage(reply, 'ebunsho/password-changed.njk', pageContext(user, { title: t.passwordChange, tab: 'profile' }));
+  });
+}

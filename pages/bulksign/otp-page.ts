@@ -1,0 +1,41 @@
+/** 一括電子署名 ワンタイムパスワード (BS10 1-2 d-e): the OTP from the mail + [次へ]. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { bulkSign as t } from '../../messages';
+import type { Secret } from '../../fixtures/secret';
+import { manualStep } from '../step';
+
+export class BulkSignOtpPage {
+  readonly heading: Locator;
+  readonly otp: Locator;
+  readonly nextButton: Locator;
+  readonly sent: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: t.otpTitle, exact: true });
+    this.otp = page.getByLabel(t.otpLabel, { exact: true });
+    this.nextButton = page.getByRole('button', { name: t.next, exact: true });
+    this.sent = page.getByRole('status');
+    this.error = page.getByRole('alert');
+  }
+
+  /** The OTP is a Secret; bad input (never a real OTP) may be a plain string. */
+  async submit(otp: Secret | string) {
+    await manualStep('メールのワンタイムパスワードを入力し、[次へ]をクリック', async () => {
+      await this.otp.fill(typeof otp === 'string' ? otp : otp.reveal());
+      await this.nextButton.click();
+    }, { target: this.nextButton });
+  }
+
+  async expectShown() {
+    await expect(this.heading).toBeVisible();
+    await expect(this.otp).toBeEditable();
+  }
+
+  /** Refused, still on this form (the attempt is still valid). */
+  async expectError(text: string) {
+    await expect(this.error).toHaveText(text);
+    await this.expectShown();
+    await expect(this.otp).toHaveValue('');
+  }
+}

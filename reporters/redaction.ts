@@ -1,0 +1,191 @@
+/**
+ * Finding and scrubbing known secret values in whatever a run writes: text, JSON, HTML,
+ * form bodies and Playwright trace archives (zip). A value is looked for in every form a
+ * browser, Playwright or a reporter may have written it in (raw, URL-encoded, form-encoded,
+ * JSON-escaped, HTML-escaped, base64).
+ *
+ * Traces need more than the known values: the trace's DOM snapshots keep every input's
+ * value, so a password field's value is blanked whatever it was.
+ */
+import fs from 'node:fs';
+import AdmZip from 'adm-zip';
+import { MASK } from '../fixtures/secret';
+
+/** Shorter values would match by chance (a 3-digit number in a screenshot's bytes). */
+export const MIN_SECRET_LENGTH = 4;
+
+/** The forms a value may be written in, by name. */
+export function namedFormsOf(value: string): { name: string; form: string }[] {
+  const all = [
+    { name: 'raw', form: value },
+    { name: 'url', form: encodeURIComponent(value) },
+    { name: 'form', form: encodeURIComponent(value).replace(/%20/g, '+') },
+    { name: 'json', form: JSON.stringify(value).slice(1, -1) },
+    { name: 'html', form: value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!) },
+    { name: 'base64', form: Buffer.from(value).toString('base64').replace(/=+$/, '') },
+  ];
+  const seen = new Set<string>();
+  return all.filter((f) => f.form.length >= MIN_SECRET_LENGTH && !seen.has(f.form) && seen.add(f.form));
+}
+
+export function formsOf(value: string): string[] {
+  return namedFormsOf(value).map((f) => f.form);
+}
+
+function replaceAll(data: Buffer, needle: Buffer, replacement: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, from)) {
+    parts.push(data.subarray(from, at), replacement);
+    from = at + needle.length;
+  }
+  if (!parts.length) return data;
+  parts.push(data.subarray(from));
+  return Buffer.concat(parts);
+}
+
+export function readSecretsFile(file: string | undefined): string[] {
+  if (!file || !fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as string);
+}
+
+const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-ndjson|vnd\.allure\.[\w.+-]+)|.*\+json$)/;
+
+export function isTextType(contentType: string | undefined): boolean {
+  return !!contentType && TEXT_TYPES.test(contentType);
+}
+
+export function isZip(data: Buffer): boolean {
+  return data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
+}
+
+/** A flat JSON attribute object of a DOM snapshot node that is a password input. */
+const PASSWORD_ATTRS = /\{[^{}[\]]*"type":"password"[^{}[\]]*\}/g;
+const SNAPSHOT_VALUE = /("__playwright_value_":)"(?:[^"\\]|\\.)+"/g;
+
+export class Redactor {
+  private readonly strings: string[];
+  private readonly buffers: Buffer[];
+
+  constructor(values: Iterable<string>) {
+    const forms = new Set<string>();
+    for (const v of values) if (v && v.length >= MIN_SECRET_LENGTH) formsOf(v).forEach((f) => forms.add(f));
+    // Longest first: a value's raw form must not pre-empt a longer encoded form containing it.
+    this.strings = [...forms].sort((a, b) => b.length - a.length);
+    this.buffers = this.strings.map((s) => Buffer.from(s));
+  }
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  text(s: string): string {
+    let out = s;
+    for (const form of this.strings) if (out.includes(form)) out = out.split(form).join(MASK);
+    return out;
+  }
+
+  /** The bytes with every form replaced, or undefined when nothing was found. */
+  bytes(data: Buffer): Buffer | undefined {
+    if (!this.buffers.some((b) => data.includes(b))) return undefined;
+    const mask = Buffer.from(MASK);
+    return this.buffers.reduce((out, form) => replaceAll(out, form, mask), data);
+  }
+
+  /** A trace (or any zip): every entry scrubbed; password inputs of DOM snapshots blanked. */
+  zip(data: Buffer): Buffer | undefined {
+    const zip = new AdmZip(data);
+    let changed = false;
+    for (const entry of zip.getEntries()) {
+      if (entry.isDirectory) continue;
+      const content = entry.getData();
+      let next = isZip(content) ? this.zip(content) : this.bytes(content);
+      if (/\.trace$/.test(entry.entryName)) {
+        const text = (next ?? content).toString('utf8');
+        const blanked = text.replace(PASSWORD_ATTRS, (attrs) => attrs.replace(SNAPSHOT_VALUE, `$1"${MASK}"`));
+        if (blanked !== text) next = Buffer.from(blanked, 'utf8');
+      }
+      if (next) {
+        zip.updateFile(entry, next);
+        changed = true;
+      }
+    }
+    return changed ? zip.toBuffer() : undefined;
+  }
+
+  /** Scrubs a file in place (zip or text); true when it changed. */
+  file(file: string, contentType?: string): boolean {
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) return false;
+    const data = fs.readFileSync(file);
+    const next = isZip(data) ? this.zip(data) : isTextType(contentType) || !contentType ? this.bytes(data) : undefined;
+    if (!next) return false;
+    fs.writeFileSync(file, next);
+    return true;
+  }
+
+  /** Every string inside a plain object/array, in place (step params, error objects). */
+  deep<T>(value: T): T {
+    if (typeof value === 'string') return this.text(value) as T;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => (value[i] = this.deep(v)));
+      return value;
+    }
+    if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Date)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (typeof v === 'function') continue;
+        (value as Record<string, unknown>)[k] = this.deep(v);
+      }
+    }
+    return value;
+  }
+}
+
+export interface Finding {
+  file: string;
+  /** Inside an archive: the entry's path. */
+  entry?: string;
+  /** Which secret (by its position in the list, never the value) and in which form. */
+  secretIndex: number;
+  form: string;
+}
+
+/** Every occurrence of any form of any secret in the data; zips and embedded zips are opened. */
+export function findSecrets(data: Buffer, secrets: readonly string[], where: { file: string; entry?: string }): Finding[] {
+  const findings: Finding[] = [];
+  secrets.forEach((secret, secretIndex) => {
+    if (secret.length < MIN_SECRET_LENGTH) return;
+    for (const { name, form } of namedFormsOf(secret)) {
+      if (data.includes(Buffer.from(form))) findings.push({ ...where, secretIndex, form: name });
+    }
+  });
+  if (isZip(data)) {
+    try {
+      for (const entry of new AdmZip(data).getEntries()) {
+        if (entry.isDirectory) continue;
+        const name = where.entry ? `${where.entry}!/${entry.entryName}` : entry.entryName;
+        findings.push(...findSecrets(entry.getData(), secrets, { file: where.file, entry: name }));
+      }
+    } catch {
+      // Not a readable zip after all: the byte search above still ran.
+    }
+  }
+  // Playwright's HTML report carries its data as a base64 zip inside index.html.
+  const text = data.length < 200 * 1024 * 1024 ? data.toString('latin1') : '';
+  for (const match of text.matchAll(/data:application\/zip;base64,([A-Za-z0-9+/=]+)/g)) {
+    findings.push(...findSecrets(Buffer.from(match[1], 'base64'), secrets, { file: where.file, entry: `${where.entry ?? ''}<embedded zip>` }));
+  }
+  return findings;
+}
+
+/** Every file under a folder (symlinks not followed). */
+export function walk(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = `${dir}/${e.name}`;
+    return e.isDirectory() ? walk(p) : e.isFile() ? [p] : [];
+  });
+}
