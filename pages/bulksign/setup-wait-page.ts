@@ -5,6 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
+import { manualStep } from '../step';
 
 export class SetupWaitPage {
   readonly heading: Locator;
@@ -19,10 +20,12 @@ export class SetupWaitPage {
 
   /** The visible progress state while the certificate is prepared. */
   async expectPreparing() {
-    await expect(this.heading).toBeVisible();
-    await expect(this.status).toContainText(t.waitNotice);
-    await expect(this.status).toContainText(t.waitNoticeDetail);
-    await expect(this.status).toHaveAttribute('aria-busy', 'true');
-    await expect(this.progress).toBeVisible();
+    await manualStep('次の画面が表示されるまでお待ちください (署名用証明書を準備中)', async () => {
+      await expect(this.heading).toBeVisible();
+      await expect(this.status).toContainText(t.waitNotice);
+      await expect(this.status).toContainText(t.waitNoticeDetail);
+      await expect(this.status).toHaveAttribute('aria-busy', 'true');
+      await expect(this.progress).toBeVisible();
+    }, { target: this.progress });
   }
 }
