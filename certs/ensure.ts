@@ -17,7 +17,10 @@ export function extraCaBundle(dir: string, serverCaPem: string, current = proces
   const bundle = path.join(dir, 'node-extra-ca.pem');
   if (current === bundle) return bundle;
   const existing = current && fs.existsSync(current) ? fs.readFileSync(current, 'utf8') : '';
-  fs.writeFileSync(bundle, `${existing.trimEnd()}\n${serverCaPem}`.trimStart());
+  // Write aside and rename: other runs may be reading the bundle right now.
+  const tmp = `${bundle}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${existing.trimEnd()}\n${serverCaPem}`.trimStart());
+  fs.renameSync(tmp, bundle);
   return bundle;
 }
 

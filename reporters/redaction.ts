@@ -13,6 +13,58 @@ import { MASK } from '../fixtures/secret';
 
 /** Shorter values would match by chance (a 3-digit number in a screenshot's bytes). */
 export const MIN_SECRET_LENGTH = 4;
+/**
+ * No password, PIN or OTP field takes more: a longer "secret" is a bad-input probe a spec
+ * wrapped in a Secret ('a' × 10,000), which other specs type in the clear on purpose.
+ */
+export const MAX_SECRET_LENGTH = 256;
+
+export function isSecretValue(v: string | undefined): v is string {
+  return !!v && v.length >= MIN_SECRET_LENGTH && v.length <= MAX_SECRET_LENGTH;
+}
+
+/**
+ * One form of one secret as bytes. Short hex-like values (an OTP 482913, a PIN 0a1b2c) are
+ * matched only as a whole token: inside a longer run of letters and digits — a sha1
+ * resource name, a timestamp — they are a coincidence, and scrubbing there would corrupt
+ * the trace's numbers and file names.
+ */
+export class Needle {
+  readonly bytes: Buffer;
+  readonly bounded: boolean;
+
+  constructor(readonly form: string) {
+    this.bytes = Buffer.from(form);
+    this.bounded = /^[0-9A-Fa-f]{1,12}$/.test(form);
+  }
+
+  /** Start offsets of the whole-token occurrences. */
+  indexes(data: Buffer): number[] {
+    const out: number[] = [];
+    for (let at = data.indexOf(this.bytes); at !== -1; at = data.indexOf(this.bytes, at + 1)) {
+      if (!this.bounded || (!isAlnum(data[at - 1]) && !isAlnum(data[at + this.bytes.length]))) out.push(at);
+    }
+    return out;
+  }
+
+  replace(data: Buffer, replacement: Buffer): Buffer {
+    const at = this.indexes(data);
+    if (!at.length) return data;
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (const i of at) {
+      if (i < from) continue;
+      parts.push(data.subarray(from, i), replacement);
+      from = i + this.bytes.length;
+    }
+    parts.push(data.subarray(from));
+    return Buffer.concat(parts);
+  }
+}
+
+function isAlnum(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+}
 
 /** The forms a value may be written in, by name. */
 export function namedFormsOf(value: string): { name: string; form: string }[] {
@@ -32,17 +84,6 @@ export function formsOf(value: string): string[] {
   return namedFormsOf(value).map((f) => f.form);
 }
 
-function replaceAll(data: Buffer, needle: Buffer, replacement: Buffer): Buffer {
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, from)) {
-    parts.push(data.subarray(from, at), replacement);
-    from = at + needle.length;
-  }
-  if (!parts.length) return data;
-  parts.push(data.subarray(from));
-  return Buffer.concat(parts);
-}
 
 export function readSecretsFile(file: string | undefined): string[] {
   if (!file || !fs.existsSync(file)) return [];
@@ -68,32 +109,29 @@ const PASSWORD_ATTRS = /\{[^{}[\]]*"type":"password"[^{}[\]]*\}/g;
 const SNAPSHOT_VALUE = /("__playwright_value_":)"(?:[^"\\]|\\.)+"/g;
 
 export class Redactor {
-  private readonly strings: string[];
-  private readonly buffers: Buffer[];
+  private readonly needles: Needle[];
 
   constructor(values: Iterable<string>) {
     const forms = new Set<string>();
-    for (const v of values) if (v && v.length >= MIN_SECRET_LENGTH) formsOf(v).forEach((f) => forms.add(f));
+    for (const v of values) if (isSecretValue(v)) formsOf(v).forEach((f) => forms.add(f));
     // Longest first: a value's raw form must not pre-empt a longer encoded form containing it.
-    this.strings = [...forms].sort((a, b) => b.length - a.length);
-    this.buffers = this.strings.map((s) => Buffer.from(s));
+    this.needles = [...forms].sort((a, b) => b.length - a.length).map((f) => new Needle(f));
   }
 
   get size(): number {
-    return this.strings.length;
+    return this.needles.length;
   }
 
   text(s: string): string {
-    let out = s;
-    for (const form of this.strings) if (out.includes(form)) out = out.split(form).join(MASK);
-    return out;
+    if (!this.needles.some((n) => s.includes(n.form))) return s;
+    return this.bytes(Buffer.from(s))?.toString() ?? s;
   }
 
   /** The bytes with every form replaced, or undefined when nothing was found. */
   bytes(data: Buffer): Buffer | undefined {
-    if (!this.buffers.some((b) => data.includes(b))) return undefined;
+    if (!this.needles.some((n) => n.indexes(data).length)) return undefined;
     const mask = Buffer.from(MASK);
-    return this.buffers.reduce((out, form) => replaceAll(out, form, mask), data);
+    return this.needles.reduce((out, n) => n.replace(out, mask), data);
   }
 
   /** A trace (or any zip): every entry scrubbed; password inputs of DOM snapshots blanked. */
@@ -157,9 +195,9 @@ export interface Finding {
 export function findSecrets(data: Buffer, secrets: readonly string[], where: { file: string; entry?: string }): Finding[] {
   const findings: Finding[] = [];
   secrets.forEach((secret, secretIndex) => {
-    if (secret.length < MIN_SECRET_LENGTH) return;
+    if (!isSecretValue(secret)) return;
     for (const { name, form } of namedFormsOf(secret)) {
-      if (data.includes(Buffer.from(form))) findings.push({ ...where, secretIndex, form: name });
+      if (new Needle(form).indexes(data).length) findings.push({ ...where, secretIndex, form: name });
     }
   });
   if (isZip(data)) {
@@ -169,8 +207,9 @@ export function findSecrets(data: Buffer, secrets: readonly string[], where: { f
         const name = where.entry ? `${where.entry}!/${entry.entryName}` : entry.entryName;
         findings.push(...findSecrets(entry.getData(), secrets, { file: where.file, entry: name }));
       }
-    } catch {
-      // Not a readable zip after all: the byte search above still ran.
+    } catch (error) {
+      // The byte search above still ran; say the entries could not be searched.
+      findings.push({ ...where, secretIndex: -1, form: `unreadable zip: ${String(error)}` });
     }
   }
   // Playwright's HTML report carries its data as a base64 zip inside index.html.

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { config, ROOT } from '../config/env';
 import { SECRETS_FILE_ENV } from '../fixtures/secret-log';
-import { findSecrets, readSecretsFile, walk, type Finding } from '../reporters/redaction';
+import { findSecrets, Needle, readSecretsFile, walk, type Finding } from '../reporters/redaction';
 import { generateReport } from './report';
 
 /** Source files of the project (not dependencies, outputs or the PKI cache). */
@@ -28,7 +28,7 @@ function sourceText(): string {
       if (skip.has(e.name)) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) visit(p);
-      else if (/\.(ts|mjs|js|njk|json|md)$/.test(e.name)) files.push(p);
+      else if (/\.(ts|mjs|njk)$/.test(e.name)) files.push(p);
     }
   };
   visit(ROOT);
@@ -42,7 +42,8 @@ function sourceText(): string {
  * of one is reported apart and does not fail the scan.
  */
 export function splitLiterals(secrets: readonly string[], source: string): { literal: Set<number> } {
-  return { literal: new Set(secrets.flatMap((s, i) => (source.includes(s) ? [i] : []))) };
+  const text = Buffer.from(source);
+  return { literal: new Set(secrets.flatMap((s, i) => (new Needle(s).indexes(text).length ? [i] : []))) };
 }
 
 export function scanTree(dir: string, secrets: readonly string[]): { files: number; findings: Finding[] } {
@@ -84,7 +85,10 @@ async function main(args: string[]): Promise<number> {
     const findings = all.filter((f) => !literal.has(f.secretIndex));
     console.log(`\nredaction scan: ${secrets.length} secret(s) used by the run, ${files} file(s) under ${path.relative(ROOT, config.reportsDir)}/ searched (zips opened)`);
     if (literal.size) console.log(`  ${literal.size} of them are literals in the source code (not run secrets); ${all.length - findings.length} finding(s) of those not counted`);
-    for (const f of findings) console.log(`  LEAK secret #${f.secretIndex + 1} (${f.form}) in ${f.file}${f.entry ? ` → ${f.entry}` : ''}`);
+    for (const f of findings) {
+      const what = f.secretIndex < 0 ? `UNSEARCHABLE (${f.form})` : `LEAK secret #${f.secretIndex + 1} (${f.form})`;
+      console.log(`  ${what} in ${f.file}${f.entry ? ` → ${f.entry}` : ''}`);
+    }
     if (testStatus !== 0) console.log(`  note: the test run itself exited with ${testStatus}`);
     if (reportStatus !== 0) console.log(`  note: the Allure report was not generated (${reportStatus})`);
     if (secrets.length === literal.size) {

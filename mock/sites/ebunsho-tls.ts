@@ -92,7 +92,7 @@ const ALERT_FOR_VERIFY_ERROR: Readonly<Record<string, TlsAlert>> = {
 /** What OpenSSL sends for a verify error; a missing certificate is a handshake failure in TLS 1.2. */
 export function alertFor(verifyError: string): TlsAlert {
   if (verifyError === 'NO_CLIENT_CERTIFICATE') return 40;
-  return 46; // BREAK: one generic alert for every verify error
+  return ALERT_FOR_VERIFY_ERROR[verifyError] ?? 46;
 }
 
 export interface TlsFrontOptions {

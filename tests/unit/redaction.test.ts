@@ -46,6 +46,25 @@ describe('Redactor', () => {
     assert.equal(r.text('abc'), 'abc');
   });
 
+  test('bad-input probes longer than any secret field are not secrets', () => {
+    const probe = 'a'.repeat(10_000);
+    assert.equal(new Redactor([probe]).size, 0);
+    assert.deepEqual(findSecrets(Buffer.from(`${probe}@example.jp`), [probe], { file: 'x' }), []);
+  });
+
+  test('a short numeric value (OTP, PIN) is a secret only as a whole token', () => {
+    const otp = new Redactor(['482913']);
+    assert.equal(otp.text('ワンタイムパスワード：482913'), `ワンタイムパスワード：${MASK}`);
+    assert.equal(otp.text('Fill "482913"'), `Fill "${MASK}"`);
+    assert.equal(otp.text('otp=482913&next=1'), `otp=${MASK}&next=1`);
+    // A timestamp or a sha1 resource name that happens to contain it stays intact.
+    assert.equal(otp.text('"wallTime":1795253482913'), '"wallTime":1795253482913');
+    assert.equal(otp.text('resources/a9f482913c0d.dat'), 'resources/a9f482913c0d.dat');
+    assert.deepEqual(findSecrets(Buffer.from('resources/a9f482913c0d.dat'), ['482913'], { file: 'x' }), []);
+    // A mixed password is found anywhere, even glued to more characters (a derived wrong password).
+    assert.equal(r.text(`Fill "${OTHER}x"`), `Fill "${MASK}x"`);
+  });
+
   test('bytes: unchanged data gives undefined, changed data has no trace of the value', () => {
     assert.equal(r.bytes(Buffer.from('nothing here')), undefined);
     const out = r.bytes(Buffer.from(`{"value":${JSON.stringify(SECRET)}}`))!;
