@@ -20,6 +20,8 @@ import { registerSigning } from './sites/signing';
 import { registerBulkSign } from './sites/bulksign';
 import { MockState } from './state';
 import { httpsOptions } from './tls';
+import { installTlsFront } from './tls-front';
+import type tls from 'node:tls';
 
 export interface MockOptions {
   pki: Pki;
@@ -54,6 +56,14 @@ export function buildMock(options: MockOptions): Mock {
     dsnc: createSite('dsnc', httpsOptions(pki, 'none'), '/ebunsho'),
     bulksign: createSite('bulksign', httpsOptions(pki, 'none'), '/bulksign'),
   };
+  // Hosts that require a client certificate refuse a bad one inside the handshake, with the
+  // alert that names the reason, as the real hosts do (mock/tls-front.ts).
+  for (const site of [sites.webra1, sites.ds]) {
+    installTlsFront(site.server as unknown as tls.Server, {
+      tls: httpsOptions(pki, 'required'),
+      onRefusal: (refusal) => ctx.state.recordTlsRefusal(refusal),
+    });
+  }
   registerIssuance(sites.webra2, ctx);
   registerImportTool(sites.webra2, ctx);
   registerCheckPage(sites.webra1, ctx);

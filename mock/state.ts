@@ -48,7 +48,7 @@ export interface User {
   createdAt: number;
 }
 
-/** A refused client certificate (mock/sites/ebunsho-tls.ts): what the server saw and the alert it sent. */
+/** A refused client certificate (mock/tls-front.ts): what the server saw and the alert it sent. */
 export interface TlsRefusalRecord {
   seq: number;
   at: string;

@@ -7,14 +7,12 @@
 import type { FastifyInstance } from 'fastify';
 import type tls from 'node:tls';
 import type { MockContext } from '../context';
-import { httpsOptions } from '../tls';
 import { LOCK_AFTER_FAILURES, type EbunshoOptions, type EbunshoSite, type Entry } from './ebunsho-common';
 import { registerLogin } from './ebunsho-login';
 import { registerPages } from './ebunsho-pages';
 import { registerPasswordChange } from './ebunsho-password-change';
 import { registerReissue } from './ebunsho-reissue';
 import { registerSignup } from './ebunsho-signup';
-import { installTlsFront } from './ebunsho-tls';
 
 export { ERROR, LOCK_AFTER_FAILURES, pageContext, requireLogin, type EbunshoOptions, type Entry } from './ebunsho-common';
 
@@ -28,10 +26,6 @@ export function registerEbunsho(app: FastifyInstance, ctx: MockContext, options:
         reply.hijack();
         socket.destroy();
       }
-    });
-    installTlsFront(app.server as unknown as tls.Server, {
-      tls: httpsOptions(ctx.pki, 'required'),
-      onRefusal: (refusal) => ctx.state.recordTlsRefusal(refusal),
     });
     registerSignup(app, site);
   }

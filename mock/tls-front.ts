@@ -1,5 +1,6 @@
 /**
- * The TLS front of エコ文書's certificate host (ds.e-kakushin.com): how the real host turns a
+ * The TLS front of the hosts that require a client certificate (エコ文書 ds.e-kakushin.com and
+ * the check page webra1): how the real hosts turn a
  * bad client certificate away (EG-2-1, "このページは表示できません。" / "このページに安全に接続
  * できません。").
  *
@@ -37,8 +38,8 @@ import crypto from 'node:crypto';
 import type net from 'node:net';
 import { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { explainClientAuthorization } from '../../certs/tls';
-import type { TlsRefusalRecord } from '../state';
+import { explainClientAuthorization } from '../certs/tls';
+import type { TlsRefusalRecord } from './state';
 
 /** TLS alert descriptions (RFC 5246 §7.2) a certificate refusal can carry. */
 export const TLS_ALERTS = {

@@ -1,11 +1,11 @@
 /**
- * The TLS front of エコ文書's certificate host (mock/sites/ebunsho-tls.ts), with real clients:
+ * The TLS front of エコ文書's certificate host (mock/tls-front.ts), with real clients:
  * every unacceptable certificate is refused in the handshake with the alert an OpenSSL server
  * sends for its verify error (the reason a browser reports, EG-2-1), the refusal is recorded,
  * no unverified connection ever reaches HTTP, only TLS 1.2 without ALPN is spoken, and a
  * resumed session keeps the certificate of its first handshake.
  *
- * Run: node --import tsx --test tests/unit/ebunsho-tls.test.ts
+ * Run: node --import tsx --test tests/unit/tls-front.test.ts
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import { loadPki, type Pki } from '../../certs/store';
 import type { VariantName } from '../../certs/definition';
 import { loadConfig } from '../../config/env';
 import { buildMock, closeMock, type Mock } from '../../mock/build';
-import { alertFor } from '../../mock/sites/ebunsho-tls';
+import { alertFor } from '../../mock/tls-front';
 import { tlsRequest } from '../../e2e/ebunsho/tls-client';
 
 let pki: Pki;
