@@ -4,6 +4,8 @@
  * and the vendor's manuals); GUIDES_BASE_URL points a report at wherever support staff
  * keep them (an intranet folder, a wiki). The default is this project's shared copy.
  */
+import { config } from '../config/env';
+
 export type DocumentKey = 'EG25' | 'EG18' | 'IM12' | 'TJK' | 'BS10';
 
 export interface GuideDocument {
@@ -20,7 +22,6 @@ export const DOCUMENTS: Record<DocumentKey, GuideDocument> = {
   BS10: { key: 'BS10', file: '004_6ec34a600e473a3d.txt', title: '一括電子署名システム初期設定マニュアル Ver. 1.0' },
 };
 
-export const DEFAULT_GUIDES_BASE_URL = 'file:///work/shared/seeds';
 
 /** `EG18 1-2` → EG18; a section names its document first. */
 export function documentOf(section: string): GuideDocument {
@@ -31,7 +32,7 @@ export function documentOf(section: string): GuideDocument {
 }
 
 /** The link to a document section: the file plus the section as a fragment. */
-export function guideUrl(section: string, base = process.env.GUIDES_BASE_URL || DEFAULT_GUIDES_BASE_URL): string {
+export function guideUrl(section: string, base = config.guidesBaseUrl): string {
   const doc = documentOf(section);
   const anchor = section.slice(doc.key.length).trim();
   return `${base.replace(/\/$/, '')}/${doc.file}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;

@@ -6,6 +6,7 @@
  * objects never hard-wire an address: they read `config.urls` (or the URLs in the mails).
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 
@@ -29,6 +30,8 @@ const schema = z
     REPORTS_DIR: z.string().default(path.join(ROOT, 'reports')),
     EVIDENCE: bool.default(false),
     MAILBOX_URL: url.optional(),
+    /** Where reports link the guide sections to (default: the shared copy beside this repository). */
+    GUIDES_BASE_URL: url.default(pathToFileURL(path.resolve(ROOT, '..', 'shared', 'seeds')).href),
     MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     STAGING_WEBRA2_URL: url.optional(),
     STAGING_WEBRA1_URL: url.optional(),
@@ -104,6 +107,7 @@ export interface Config {
   pkiDir: string;
   evidence: boolean;
   mailTimeoutMs: number;
+  guidesBaseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -150,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pkiDir: env.PKI_DIR ? path.resolve(ROOT, env.PKI_DIR) : path.join(ROOT, 'certs', 'out'),
     evidence: env.EVIDENCE,
     mailTimeoutMs: env.MAIL_TIMEOUT_MS,
+    guidesBaseUrl: env.GUIDES_BASE_URL,
   };
 }
 

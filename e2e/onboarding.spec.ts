@@ -15,7 +15,7 @@ import { LoginPage } from '../pages/ebunsho/login-page';
 import { ServiceTopPage } from '../pages/ebunsho/service-top-page';
 
 test.describe('onboarding journey', () => {
-  test('a new user installs the certificate, signs up and logs in @ISS-OK @SIGNUP-OK @LOGIN-OK', async ({
+  test('a new user reads the two mails, installs the certificate, signs up and logs in @MAIL-REG @MAIL-PW @ISS-OK @SIGNUP-OK @LOGIN-OK', async ({
     page,
     onboardingUser: user,
     openWithCertificate,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's tests: type check, unit tests (PKI, mock, mail, config, reporting), the
 # meta tests (the journey must fail against a broken mock), the e2e suite against the
-# embedded mock, and the catalogue coverage check. Ends with one "N passed, N failed" line.
+# embedded mock with the redaction scan of its outputs, and the catalogue coverage check. Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -19,8 +19,10 @@ node --import tsx --test --test-concurrency=1 \
   --test-reporter=junit --test-reporter-destination="$REPORTS_DIR/unit-junit.xml" \
   tests/unit/*.test.ts tests/meta/*.test.ts || failed=1
 
-echo "== e2e suite (TARGET=${TARGET:-mock})"
-node_modules/.bin/playwright test "$@" || failed=1
+echo "== e2e suite (TARGET=${TARGET:-mock}), traces and evidence on, then the redaction scan of all it wrote"
+# One run serves both: the suite's verdict (results.json, read by the summary below) and
+# the proof that no password, OTP or PIN it typed reached a log, trace, report or image.
+node_modules/.bin/tsx scripts/redaction-scan.ts "$@" || failed=1
 
 if [ -f scripts/coverage.ts ]; then
   echo "== catalogue coverage"

@@ -29,7 +29,11 @@ test.describe('account lock (BS10 1-2)', () => {
   test(`the ${PASSWORD_FAILURES_TO_LOCK}th wrong password in a row locks the account with an error code @BS-LOCK`, async ({ page, bulkSignUser: user, admin, mailbox }) => {
     const login = new BulkSignLoginPage(page);
     await login.open(user.userMail.loginUrl);
-    for (let i = 1; i < PASSWORD_FAILURES_TO_LOCK; i++) await login.logIn(user.userId, WRONG);
+    for (let i = 1; i < PASSWORD_FAILURES_TO_LOCK; i++) {
+      await login.logIn(user.userId, WRONG);
+      // Each answer before the next try: five quick clicks could overtake each other.
+      await login.expectError(input.loginFailed);
+    }
     await login.logIn(user.userId, WRONG);
     const error = new BulkSignErrorPage(page);
     await error.expectErrorCode(BULK_SIGN_ERROR.locked, t.accountLocked);

@@ -20,7 +20,7 @@ const EXPECTED: Record<FaultName, RegExp> = {
 };
 
 function runJourney(fault: FaultName, index: number) {
-  return spawnSync(process.execPath, [require.resolve('@playwright/test/cli'), 'test', 'e2e/onboarding.spec.ts', '--reporter=line'], {
+  return spawnSync(process.execPath, [require.resolve('@playwright/test/cli'), 'test', 'e2e/onboarding.spec.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 180_000,
