@@ -4,7 +4,8 @@
  * サービスTOP. Sources: TJK 1)-3), IM12 §2-4.
  */
 import { test, expect } from '../fixtures';
-import { certificateFileToPem, expectedIssuerPath, readPkcs12, verifyPath } from '../fixtures/certificates';
+import { certificateFileToPem, readPkcs12 } from '../fixtures/certificates';
+import { expectLoginCertificate } from './issuance/certificate-checks';
 import { mail as m } from '../messages';
 import { IssuanceStep1Page } from '../pages/issuance/step1-page';
 import { IssuanceStep2Page } from '../pages/issuance/step2-page';
@@ -50,13 +51,7 @@ test.describe('onboarding journey', () => {
     const issued = await test.step('the issued certificate: subject, issuer, chain, key length, purpose, validity', async () => {
       const content = readPkcs12(p12Path, user.passwords.issuancePassword);
       expect(content.keyMatchesLeaf).toBe(true);
-      expect(content.leaf.subject.CN).toMatch(/^S47\d+P$/);
-      expect(content.leaf.keyBits).toBe(2048);
-      expect(content.leaf.ekus).toEqual(['clientAuth']);
-      expect(content.leaf.notBefore.getTime()).toBeLessThanOrEqual(Date.now());
-      expect(content.leaf.notAfter.getTime()).toBeGreaterThan(Date.now());
-      const path = verifyPath(content.leafPem, content.chainPem, certificateFileToPem(rootPath));
-      expect(path.slice(1)).toEqual(expectedIssuerPath('pub-ca8'));
+      expectLoginCertificate(content.leafPem, content.chainPem, certificateFileToPem(rootPath), { chain: 'pub-ca8', keyBits: 2048 });
       return content;
     });
 
