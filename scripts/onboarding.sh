@@ -7,17 +7,18 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 node_modules/.bin/tsx certs/cli.ts || exit 1
 
+reports="${REPORTS_DIR:-reports}"
+mkdir -p "$reports" && touch "$reports/.run-start"
 node_modules/.bin/playwright test "$@"
 status=$?
 
-if [ -f scripts/report.ts ]; then node_modules/.bin/tsx scripts/report.ts || echo "report: the Allure HTML report could not be built" >&2; fi
-if [ -f scripts/coverage.ts ]; then node_modules/.bin/tsx scripts/coverage.ts || { [ $status -eq 0 ] && status=1; }; fi
+node_modules/.bin/tsx scripts/report.ts || echo "report: the Allure HTML report could not be built" >&2
+node_modules/.bin/tsx scripts/coverage.ts || { [ $status -eq 0 ] && status=1; }
 
-reports="${REPORTS_DIR:-reports}"
 echo
 echo "Reports:"
 echo "  Playwright HTML  $reports/playwright-report/index.html   (npx playwright show-report $reports/playwright-report)"
 echo "  Allure results   $reports/allure-results/"
 [ -f "$reports/allure-report/index.html" ] && echo "  Allure HTML      $reports/allure-report/index.html"
-[ -d "$reports/evidence" ] && echo "  Evidence pack    $reports/evidence/index.html"
+[ "$reports/evidence/index.html" -nt "$reports/.run-start" ] && echo "  Evidence pack    $reports/evidence/index.html"
 exit $status

@@ -24,10 +24,8 @@ echo "== e2e suite (TARGET=${TARGET:-mock}), traces and evidence on, then the re
 # the proof that no password, OTP or PIN it typed reached a log, trace, report or image.
 node_modules/.bin/tsx scripts/redaction-scan.ts "$@" || failed=1
 
-if [ -f scripts/coverage.ts ]; then
-  echo "== catalogue coverage"
-  node_modules/.bin/tsx scripts/coverage.ts || failed=1
-fi
+echo "== catalogue coverage"
+node_modules/.bin/tsx scripts/coverage.ts || failed=1
 
 node_modules/.bin/tsx scripts/summary.ts "$REPORTS_DIR" || failed=1
 exit $failed
