@@ -23,7 +23,9 @@ const schema = z
   .object({
     TARGET: z.enum(['mock', 'staging']).default('mock'),
     MOCK_HOST: z.string().default('127.0.0.1'),
-    MOCK_BASE_PORT: port.default(47400),
+    // Below Linux's ephemeral range (32768-60999), so no outgoing connection can hold one of
+    // the mock's ports when it starts (an EADDRINUSE seen once in a CI run).
+    MOCK_BASE_PORT: port.default(24400),
     MOCK_FAULTS: z.string().default(''),
     BROWSER_PATH: z.string().optional(),
     PKI_DIR: z.string().optional(),

@@ -43,7 +43,7 @@ function get(url: string, pki: Pki): Promise<number> {
 }
 
 async function main() {
-  const config = loadConfig({ ...process.env, MOCK_BASE_PORT: process.env.BENCH_BASE_PORT ?? '54400' });
+  const config = loadConfig({ ...process.env, MOCK_BASE_PORT: process.env.BENCH_BASE_PORT ?? '27400' });
   const pki = await loadPki({ dir: config.pkiDir });
   const box = buildMailbox({ host: '127.0.0.1', smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
   await box.listen();

@@ -28,7 +28,7 @@ function runJourney(fault: FaultName, index: number) {
       ...process.env,
       CI: '1',
       MOCK_FAULTS: fault,
-      MOCK_BASE_PORT: String(52400 + index * 100),
+      MOCK_BASE_PORT: String(25400 + index * 100),
       REPORTS_DIR: path.join('reports', 'meta', fault),
     },
   });

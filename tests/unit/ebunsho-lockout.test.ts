@@ -27,7 +27,7 @@ before(async () => {
 async function observe(lockAfter: number): Promise<{ wrong: (AttemptOutcome | 'other')[]; rightAfterwards: AttemptOutcome | 'other' | 'logged-in' }> {
   const mock = buildMock({
     pki,
-    urls: loadConfig({ MOCK_BASE_PORT: '53800' }).urls,
+    urls: loadConfig({ MOCK_BASE_PORT: '26600' }).urls,
     smtp: { host: '127.0.0.1', port: 1 },
     ebunsho: { lockAfterFailures: lockAfter },
   });

@@ -15,7 +15,7 @@ import { makeCertificationRequest } from '../../fixtures/import-tool';
 import { buildMock, closeMock, type Mock } from '../../mock/build';
 import { issuance as t } from '../../messages';
 
-const config = loadConfig({ MOCK_BASE_PORT: '48450' });
+const config = loadConfig({ MOCK_BASE_PORT: '26700' });
 const box = buildMailbox({ host: '127.0.0.1', smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 const IE11 = 'Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko';

@@ -13,8 +13,8 @@ import { mail as m } from '../../messages';
 import { inspect } from 'node:util';
 
 const HOST = '127.0.0.1';
-const SMTP = 53125;
-const API = 53126;
+const SMTP = 26825;
+const API = 26826;
 const box = buildMailbox({ host: HOST, smtpPort: SMTP, apiPort: API });
 const transport = nodemailer.createTransport({ host: HOST, port: SMTP, secure: false, ignoreTLS: true });
 const reader = new Mailbox(`http://${HOST}:${API}`, 5_000);

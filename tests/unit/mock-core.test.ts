@@ -12,7 +12,7 @@ import { parsePasswordMail } from '../../fixtures/mail';
 import { buildMock, closeMock, listenMock, type Mock } from '../../mock/build';
 import { mail as m } from '../../messages';
 
-const config = loadConfig({ MOCK_BASE_PORT: '53400' });
+const config = loadConfig({ MOCK_BASE_PORT: '26400' });
 const box = buildMailbox({ host: '127.0.0.1', smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
 let mock: Mock;
 
@@ -33,7 +33,7 @@ const provision = async (body: object = {}) => {
 
 test('the admin API refuses to listen anywhere but loopback', async () => {
   const other = buildMock({ pki: await loadPki(), urls: { ...config.urls, webra2: 'https://127.0.0.1:0', webra1: 'https://127.0.0.1:0', repo1: 'http://127.0.0.1:0', ds: 'https://127.0.0.1:0', dsnc: 'https://127.0.0.1:0', bulksign: 'https://127.0.0.1:0' }, smtp: { host: '127.0.0.1', port: 1 } });
-  await assert.rejects(listenMock(other, 'http://0.0.0.0:53499'), /loopback only/);
+  await assert.rejects(listenMock(other, 'http://0.0.0.0:26499'), /loopback only/);
   await closeMock(other);
 });
 

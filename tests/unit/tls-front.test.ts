@@ -27,7 +27,7 @@ const reachedHttp: { authorized: boolean; fingerprint256: string | undefined }[]
 
 before(async () => {
   pki = await loadPki();
-  mock = buildMock({ pki, urls: loadConfig({ MOCK_BASE_PORT: '53900' }).urls, smtp: { host: '127.0.0.1', port: 1 } });
+  mock = buildMock({ pki, urls: loadConfig({ MOCK_BASE_PORT: '26500' }).urls, smtp: { host: '127.0.0.1', port: 1 } });
   mock.sites.ds.addHook('onRequest', async (req) => {
     const socket = req.raw.socket as tls.TLSSocket;
     reachedHttp.push({ authorized: socket.authorized === true, fingerprint256: socket.getPeerX509Certificate()?.fingerprint256 });
