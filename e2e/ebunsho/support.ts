@@ -9,6 +9,7 @@ import { loadPkiSync } from '../../certs/store';
 import type { VariantName } from '../../certs/definition';
 import type { ClientCertificate } from '../../fixtures';
 import { input } from '../../messages';
+import { dialogsOf, type Dialogs } from '../../pages/dialogs';
 
 /** A pre-made certificate of the test PKI, presented as a browser does: leaf + intermediate. */
 export function variantCertificate(pkiDir: string, name: VariantName): ClientCertificate & { fingerprint256: string; subjectCN: string } {
@@ -45,20 +46,19 @@ export const BAD_ALNUM_VALUES: BadValue[] = [
  * Nothing typed came back as markup: no injected script ran (no dialog), and the page holds
  * no element made of it. `field` (when given) shows the typed value back as plain text.
  */
-export async function expectNothingInjected(page: Page, dialogs: string[], field?: { locator: Locator; value: string }) {
+export async function expectNothingInjected(page: Page, dialogs: Dialogs, field?: { locator: Locator; value: string }) {
   await expect(page.locator('script', { hasText: 'alert(' })).toHaveCount(0);
-  expect(dialogs, 'no script of the input ran').toEqual([]);
+  expect(dialogs.seen.map((d) => d.message), 'no script of the input ran').toEqual([]);
   if (field) await expect(field.locator).toHaveValue(field.value);
 }
 
-/** Records every dialog a page opens (an injected alert() would be one). */
-export function recordDialogs(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('dialog', (d) => {
-    seen.push(d.message());
-    void d.dismiss();
-  });
-  return seen;
+/**
+ * Records every dialog a page opens (an injected alert() would be one) through the page's
+ * one dialog recorder (pages/dialogs.ts): a second 'dialog' listener would answer the same
+ * dialog twice.
+ */
+export function recordDialogs(page: Page): Dialogs {
+  return dialogsOf(page);
 }
 
 /** A new password that meets TJK's policy: 8+ characters, a lowercase letter, a digit. */
