@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the suite needs and is missing: npm dependencies, a Chromium
 # (Debian's, unless BROWSER_PATH or Playwright's own browser is there) and Japanese fonts
-# (without them evidence screenshots show empty boxes). Safe to run again: it skips what is there.
+# and the Debian tools listed below. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,9 +15,15 @@ if [ -z "${BROWSER_PATH:-}" ] && [ ! -x /usr/bin/chromium ] \
   && ! node -e "process.exit(require('fs').existsSync(require('@playwright/test').chromium.executablePath())?0:1)" 2>/dev/null; then
   need+=(chromium)
 fi
-if ! dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed"; then
-  need+=(fonts-noto-cjk)
-fi
+# fonts-noto-cjk: Japanese glyphs in screenshots. libnss3-tools: certutil, for the run-private
+# NSS trust store Chromium reads. dovecot-imapd + dovecot-lmtpd: the real IMAP server the mail
+# reader's tests and the staging double deliver into. chromium-headless-shell: the lean headless
+# browser. sslscan: cross-check of the preflight's protocol probes.
+for pkg in fonts-noto-cjk libnss3-tools dovecot-imapd dovecot-lmtpd chromium-headless-shell sslscan; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    need+=("$pkg")
+  fi
+done
 
 if [ ${#need[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null; then
