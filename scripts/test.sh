@@ -13,11 +13,14 @@ failed=0
 echo "== type check"
 node_modules/.bin/tsc -p . || failed=1
 
-echo "== unit and meta tests"
+echo "== unit, integration and meta tests"
+# integration: whole processes (the staging double, IMAP, shards) on loopback, one at a time.
+shopt -s nullglob
 node --import tsx --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$REPORTS_DIR/unit-junit.xml" \
-  tests/unit/*.test.ts tests/meta/*.test.ts || failed=1
+  tests/unit/*.test.ts tests/integration/*.test.ts tests/meta/*.test.ts || failed=1
+shopt -u nullglob
 
 echo "== e2e suite (TARGET=${TARGET:-mock}), traces and evidence on, then the redaction scan of all it wrote"
 # One run serves both: the suite's verdict (results.json, read by the summary below) and
