@@ -1,14 +1,20 @@
 /**
  * The suite against TARGET (mock by default). For the mock, Playwright starts the SMTP
- * catcher and the mock (webServer) and trusts the mock's server CA: Node (which runs the
- * client-certificate proxy) through NODE_EXTRA_CA_CERTS, Chromium through the server
- * key's SPKI pin — never a blanket "ignore HTTPS errors".
+ * catcher and the mock (webServer). The mock's server CA (or STAGING_CA_FILE) is trusted by
+ * Node (which runs the client-certificate proxy) through NODE_EXTRA_CA_CERTS and by Chromium
+ * through a run-private NSS DB (config/browser-trust.ts) — on every origin, with the
+ * hostname checked; never a blanket "ignore HTTPS errors" nor an SPKI pin.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { config as suite, ConfigError, ROOT } from './config/env';
 import { BrowserNotFoundError, CHROMIUM_ARGS, resolveBrowserExecutable } from './config/browser';
-import { ensurePkiForRun } from './certs/ensure';
+import { ensurePkiForRun, extraCaBundle } from './certs/ensure';
+import { browserTrustHome, pemCertificates } from './config/browser-trust';
+import { chromiumResolveArgs, parseResolve } from './config/resolve';
+import { installResolve } from './config/resolve-install';
+import { destructivePolicy, productionGrepInvert } from './config/safety';
 import { browserVersion, environmentInfo } from './reporters/environment';
 
 function fail(err: unknown): never {
@@ -25,16 +31,33 @@ try {
   fail(err);
 }
 
-const pkiArgs: string[] = [];
 let pkiFingerprint: string | undefined;
-if (suite.target === 'mock') {
-  const pki = ensurePkiForRun(suite.pkiDir);
-  pkiFingerprint = pki.fingerprint;
-  process.env.NODE_EXTRA_CA_CERTS = pki.extraCaPath;
-  pkiArgs.push(`--ignore-certificate-errors-spki-list=${pki.serverSpki}`);
-} else if (suite.env.STAGING_CA_FILE) {
-  process.env.NODE_EXTRA_CA_CERTS ??= path.resolve(ROOT, suite.env.STAGING_CA_FILE);
+// The browser's environment: a HOME whose NSS DB trusts exactly this run's CAs.
+let browserEnv: Record<string, string> | undefined;
+try {
+  if (suite.target === 'mock') {
+    const pki = ensurePkiForRun(suite.pkiDir);
+    pkiFingerprint = pki.fingerprint;
+    process.env.NODE_EXTRA_CA_CERTS = pki.extraCaPath;
+    browserEnv = browserTrustHome([fs.readFileSync(pki.serverCaPath, 'utf8')]).env;
+  } else if (suite.env.STAGING_CA_FILE) {
+    const pems = pemCertificates(fs.readFileSync(path.resolve(ROOT, suite.env.STAGING_CA_FILE), 'utf8'));
+    if (pems.length === 0) throw new Error(`STAGING_CA_FILE ${suite.env.STAGING_CA_FILE} holds no PEM certificate`);
+    const trustDir = path.join(suite.reportsDir, '.trust');
+    fs.mkdirSync(trustDir, { recursive: true });
+    process.env.NODE_EXTRA_CA_CERTS = extraCaBundle(trustDir, pems.join('\n'));
+    browserEnv = browserTrustHome(pems).env;
+  }
+} catch (err) {
+  fail(err);
 }
+// RESOLVE (config/resolve.ts): this file is loaded by the runner and by every worker, so the
+// pinned names hold in each Node process (the client-certificate proxy runs in the worker).
+installResolve(suite.env.RESOLVE);
+const resolveArgs = chromiumResolveArgs(parseResolve(suite.env.RESOLVE));
+// Production hosts: the destructive specs are filtered out before the run starts (config/safety.ts).
+const refuseDestructive = productionGrepInvert(suite);
+if (refuseDestructive && !process.env.TEST_WORKER_INDEX) console.error(`Refusing @destructive specs: ${destructivePolicy(suite).reason}`);
 
 const reports = suite.reportsDir;
 const allureResults = path.join(reports, 'allure-results');
@@ -46,11 +69,15 @@ const tsx = `"${process.execPath}" "${path.join(ROOT, 'node_modules', 'tsx', 'di
 
 export default defineConfig({
   testDir: './e2e',
+  grepInvert: refuseDestructive,
+  // A real environment's HTTPS trust is checked before any spec (a wrong CA or name stops the run).
+  globalSetup: './config/trust-check.ts',
   outputDir: path.join(reports, 'test-results'),
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.CI ? 2 : undefined,
+  // Every core, in CI and locally (Playwright's default is half); --workers overrides.
+  workers: '100%',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [
@@ -63,6 +90,10 @@ export default defineConfig({
     ['html', { outputFolder: path.join(reports, 'playwright-report'), open: 'never' }],
     ['allure-playwright', { resultsDir: allureResults, detail: true, suiteTitle: true, environmentInfo: allureEnvironment }],
     ['json', { outputFile: path.join(reports, 'results.json') }],
+    // Behind the redaction reporter, so the blob holds no secret. One folder per REPORTS_DIR
+    // (per shard): `npm run merge -- <shard dirs…>` merges them (docs/sharding.md).
+    ['blob', { outputDir: path.join(reports, 'blob-report') }],
+    ['./reporters/step-timings.ts'],
   ],
   use: {
     ...devices['Desktop Chrome'],
@@ -73,7 +104,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: [...CHROMIUM_ARGS, ...pkiArgs],
+      args: [...CHROMIUM_ARGS, ...resolveArgs],
+      env: browserEnv ? { ...(process.env as Record<string, string>), ...browserEnv } : undefined,
     },
   },
   projects: [{ name: 'chromium' }],

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { parseResolve, ResolveError } from './resolve';
+import { urlHost } from './loopback';
 
 export const ROOT = path.resolve(__dirname, '..');
 dotenv.config({ path: process.env.DOTENV_PATH ?? path.join(ROOT, '.env'), quiet: true });
@@ -35,6 +37,18 @@ const schema = z
     /** Where reports link the guide sections to (default: the shared copy beside this repository). */
     GUIDES_BASE_URL: url.default(pathToFileURL(path.resolve(ROOT, '..', 'shared', 'seeds')).href),
     MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    /** Where mail is read: this project's catcher (MAILBOX_URL / the mock's) or a real mailbox over IMAP (fixtures/mail-source.ts). */
+    MAIL_SOURCE: z.enum(['catcher', 'imap']).default('catcher'),
+    IMAP_HOST: z.string().optional(),
+    /** Default 993 with IMAP_SECURE, else 143. */
+    IMAP_PORT: port.optional(),
+    /** Implicit TLS; 0: plain, upgraded with STARTTLS when the server offers it. */
+    IMAP_SECURE: bool.default(true),
+    IMAP_USER: z.string().optional(),
+    IMAP_PASSWORD: z.string().optional(),
+    IMAP_MAILBOX: z.string().default('INBOX'),
+    /** A PEM bundle that signs the IMAP server's certificate, if it is not publicly trusted. */
+    IMAP_CA_FILE: z.string().optional(),
     STAGING_WEBRA2_URL: url.optional(),
     STAGING_WEBRA1_URL: url.optional(),
     STAGING_REPO1_URL: url.optional(),
@@ -42,13 +56,33 @@ const schema = z
     STAGING_DSNC_URL: url.optional(),
     STAGING_BULKSIGN_URL: url.optional(),
     STAGING_CA_FILE: z.string().optional(),
-    STAGING_USER_ID: z.string().optional(),
-    STAGING_USER_PASSWORD: z.string().optional(),
-    STAGING_USER_EMAIL: z.string().email().optional(),
-    STAGING_CLIENT_P12: z.string().optional(),
-    STAGING_CLIENT_P12_PASSWORD: z.string().optional(),
+    /** Names pinned to addresses, like curl --resolve: `webra2.double.test=127.0.0.1,*.double.test=127.0.0.1` (config/resolve.ts). */
+    RESOLVE: z
+      .string()
+      .default('')
+      .superRefine((v, ctx) => {
+        try {
+          parseResolve(v);
+        } catch (e) {
+          if (!(e instanceof ResolveError)) throw e;
+          ctx.addIssue({ code: 'custom', message: e.message });
+        }
+      }),
+    /** The accounts of a real environment (fixtures/accounts.ts; format in accounts.example.json). */
+    ACCOUNTS_FILE: z.string().optional(),
+    /** What this environment is called; the destructive opt-in must name it (config/safety.ts). */
+    ENVIRONMENT_NAME: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').optional(),
+    /** Opt-in for the specs tagged @destructive on a real environment: the ENVIRONMENT_NAME, verbatim. */
+    VERIFY_DESTRUCTIVE: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.MAIL_SOURCE === 'imap') {
+      for (const key of ['IMAP_HOST', 'IMAP_USER', 'IMAP_PASSWORD'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when MAIL_SOURCE=imap' });
+      }
+    } else if (env.TARGET === 'staging' && !env.MAILBOX_URL) {
+      ctx.addIssue({ code: 'custom', path: ['MAILBOX_URL'], message: 'is required when TARGET=staging and MAIL_SOURCE=catcher' });
+    }
     if (env.TARGET !== 'staging') return;
     // Staging has no admin API: everything the suite needs must come from .env.
     for (const key of [
@@ -58,7 +92,6 @@ const schema = z
       'STAGING_DS_URL',
       'STAGING_DSNC_URL',
       'STAGING_BULKSIGN_URL',
-      'MAILBOX_URL',
     ] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when TARGET=staging' });
     }
@@ -122,20 +155,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = parsed.data;
   const host = env.MOCK_HOST;
+  // In a URL an IPv6 address is written in brackets (MOCK_HOST=::1 → https://[::1]:port).
+  const h = urlHost(host);
   const ports = Object.fromEntries(
     Object.entries(MOCK_PORTS).map(([k, off]) => [k, env.MOCK_BASE_PORT + off]),
   ) as Record<keyof typeof MOCK_PORTS, number>;
   const urls: Urls =
     env.TARGET === 'mock'
       ? {
-          webra2: `https://${host}:${ports.webra2}`,
-          webra1: `https://${host}:${ports.webra1}`,
-          repo1: `http://${host}:${ports.repo1}`,
-          ds: `https://${host}:${ports.ds}`,
-          dsnc: `https://${host}:${ports.dsnc}`,
-          bulksign: `https://${host}:${ports.bulksign}`,
-          mailbox: env.MAILBOX_URL ?? `http://${host}:${ports.mailbox}`,
-          admin: `http://${host}:${ports.admin}`,
+          webra2: `https://${h}:${ports.webra2}`,
+          webra1: `https://${h}:${ports.webra1}`,
+          repo1: `http://${h}:${ports.repo1}`,
+          ds: `https://${h}:${ports.ds}`,
+          dsnc: `https://${h}:${ports.dsnc}`,
+          bulksign: `https://${h}:${ports.bulksign}`,
+          mailbox: env.MAILBOX_URL ?? `http://${h}:${ports.mailbox}`,
+          admin: `http://${h}:${ports.admin}`,
         }
       : {
           webra2: env.STAGING_WEBRA2_URL!,
@@ -144,7 +179,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           ds: env.STAGING_DS_URL!,
           dsnc: env.STAGING_DSNC_URL!,
           bulksign: env.STAGING_BULKSIGN_URL!,
-          mailbox: env.MAILBOX_URL!,
+          // Unused (empty) when MAIL_SOURCE=imap.
+          mailbox: env.MAILBOX_URL ?? '',
         };
   return {
     target: env.TARGET,

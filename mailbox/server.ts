@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { SMTPServer } from 'smtp-server';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { loopbackListenHost } from '../config/loopback';
 
 export interface StoredMail {
   id: number;
@@ -62,7 +63,8 @@ export function buildMailbox(options: MailboxOptions) {
     },
   });
 
-  const api: FastifyInstance = Fastify({ logger: options.logger ?? false });
+  // forceCloseConnections: a pending long poll must not hold close() (and SIGTERM) for a minute.
+  const api: FastifyInstance = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const matches = (m: StoredMail, to?: string, after?: number) =>
     (!to || m.to.includes(to.toLowerCase())) && (after === undefined || m.id > after);
 
@@ -117,11 +119,14 @@ export function buildMailbox(options: MailboxOptions) {
     smtp,
     api,
     async listen() {
+      // Every mail (passwords included) can be read and deleted here: loopback only, checked
+      // before anything binds, whoever starts it (issue 12, finding 4).
+      const host = loopbackListenHost(options.host, 'The mailbox (SMTP catcher and its API)');
       await new Promise<void>((resolve, reject) => {
         smtp.once('error', reject);
-        smtp.listen(options.smtpPort, options.host, () => resolve());
+        smtp.listen(options.smtpPort, host, () => resolve());
       });
-      await api.listen({ host: options.host, port: options.apiPort });
+      await api.listen({ host, port: options.apiPort });
     },
     async close() {
       await api.close();

@@ -10,19 +10,22 @@
 
 /** Mail subjects and fixed mail phrases (catalogue "Mails"). */
 export const mail = {
-  /** MAIL-REG */
+  /** MAIL-REG (TJK メール①). */
   registrationSubject: 'ユーザー登録のご連絡',
+  /** MAIL-REG as IM12 2-3 ① shows it: the same subject with the service's name in front. */
+  registrationSubjectPrefixed: '【セコム電子書庫サービス】ユーザー登録のご連絡',
   /** MAIL-PW */
   passwordSubject: 'パスワードのご連絡',
-  /** MAIL-REG: passwords are not in the registration mail. */
+  /** MAIL-REG: TJK メール① words the two "in the other mail" lines differently. */
   passwordInOtherMail: '別のメールで記載いたしました。',
-  /** MAIL-REISSUE: the mock's subject for the password re-notification mail. */
+  loginPasswordInOtherMail: '別のメールで記載しました。',
+  /** MAIL-REISSUE: a decision (no document shows this mail); match it with reissueSubjectPattern. */
   reissueSubject: 'パスワード再通知のご連絡',
   /** MAIL-BS-USER / MAIL-BS-ADMIN */
   bulkSignRegistrationSubject: '【あんしん電子契約ライト】ユーザ登録のご連絡',
   /** MAIL-BS-USER: the user copy does not carry the credentials. */
   askAdministrator: '管理者にお問い合わせ下さい。',
-  /** MAIL-OTP */
+  /** MAIL-OTP: a decision (BS10 shows the body only); match it with otpSubjectPattern. */
   otpSubject: '【あんしん電子契約ライト】ワンタイムパスワードのご連絡',
   otpIntro: '操作者の本人確認認証のための、ワンタイムパスワードをご連絡いたします。',
   /** Field labels used to parse mails (TJK メール①②, BS10 1-1). */
@@ -37,7 +40,41 @@ export const mail = {
     signupSite: 'サインアップサイト',
     loginSite: 'ログインサイト',
   },
+  /** The registration mail's first line (TJK メール①): the issuing organisation, then より. */
+  fromOrganisation: 'より',
+  /** TJK's issuing organisation: the tenant the mock plays; another tenant prints its own name. */
+  tjkOrganisation: '東京都情報サービス産業健康保険組合',
+  /** TJK メール① / ② and BS10 1-1), 1-2) d.: fixed body lines the suite looks for. */
+  body: {
+    registrationIntro: '「電子申請システム」のユーザ登録が行われましたので、',
+    registrationProcedure: 'ご利用開始手続',
+    registrationCertNote: '※必ず実際に本システムをご利用になるPCより電子証明書をインストールして下さい。',
+    passwordIntro: '「電子申請システム」の利用パスワードについて',
+    bulkSignUserIntro: 'セコム電子書庫サービスのユーザ登録が行われましたので、',
+    bulkSignAdminTell: '以下のユーザID・パスワード情報を利用者様にお知らせください。',
+    otpEnter: '*このパスワードを認証用画面に入力してください。',
+  },
 } as const;
+
+/**
+ * Subjects where the documents show two forms, or none (decisions): the suite matches these
+ * patterns, never the mock's exact subject. MAIL_SUBJECT_OTP / MAIL_SUBJECT_REISSUE (regular
+ * expressions) set the undocumented ones for a real environment.
+ */
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const configured = (name: string, fallback: RegExp): RegExp => {
+  const value = typeof process !== 'undefined' ? process.env[name] : undefined;
+  return value ? new RegExp(value) : fallback;
+};
+export const mailSubjects = {
+  /** TJK メール① or IM12's prefixed form, exactly. */
+  registration: new RegExp(`^(?:${escapeRe(mail.registrationSubject)}|${escapeRe(mail.registrationSubjectPrefixed)})$`),
+  /** Decision: BS10 never shows the OTP mail's subject; by default any subject naming the one-time password. */
+  otp: configured('MAIL_SUBJECT_OTP', /ワンタイムパスワード/),
+  /** Decision: no document shows the re-notification mail; by default any subject with 再通知 (the screen's name, EG25 2-3). */
+  reissue: configured('MAIL_SUBJECT_REISSUE', /再通知/),
+} as const;
+
 
 /** A. Certificate issuance site (IM12 §2, TJK 1), EG18 §1). */
 export const issuance = {
@@ -106,6 +143,18 @@ export const issuance = {
   issueFailed: '証明書の発行に失敗しました。',
   /** TJK 【STEP3】 */
   step3Intro: 'ルートCA証明書・クライアント証明書をインストールしてください。',
+  /** TJK 【STEP3】 with IM12 2-3 ⑧'s headings 3-1 / 3-2 (TJK's copy lost them in the scan). */
+  step3InstallHeading: '3-1 証明書のインストール',
+  /** TJK: the scan lost the button's name at the start; it is the button TJK shows (ルートCA証明書のインストール). */
+  step3RootCaHint: '[ルートCA証明書のインストール]ボタンを押して、ルート証明書のインストールを行ってください。',
+  step3ClientHint: '[クライアント証明書のインストール]ボタンを押して、発行されたクライアント証明書のインストールを行ってください。',
+  step3InstallGuide: 'インストール手順はこちら',
+  step3CheckHeading: '3-2 証明書の存在確認',
+  /** TJK (へ); IM12 says 「次の操作で証明書がブラウザに格納されていることを確認してください。」 */
+  step3CheckIntro: '証明書がブラウザへ格納されていることを確認してください。',
+  step3CheckHint: 'リンクをクリックし手順にしたがって確認をしてください。',
+  /** TJK; IM12 says 「証明書の存在確認手順はこちら」. */
+  step3CheckGuide: '存在確認手順はこちら',
   /** IM12 2-3 ⑧ / TJK 【STEP3】 */
   step3Confirm: '証明書の存在確認を行った後、[OK]ボタンを押してください。',
   /** TJK 【STEP4】 (mock wording of the instruction). */
@@ -172,6 +221,14 @@ export const issuanceEn: { readonly [K in keyof typeof issuance]: string } = {
   cspMissing: 'The certificate cannot be issued because no CSP and key length are shown.',
   issueFailed: 'The certificate could not be issued.',
   step3Intro: 'Install the root CA certificate and the client certificate.',
+  step3InstallHeading: '3-1 Installing the certificates',
+  step3RootCaHint: 'Press [Install the root CA certificate] to install the root certificate.',
+  step3ClientHint: 'Press [Install the client certificate] to install the issued client certificate.',
+  step3InstallGuide: 'Installation instructions',
+  step3CheckHeading: '3-2 Checking that the certificate exists',
+  step3CheckIntro: 'Check that the certificate is stored in the browser.',
+  step3CheckHint: 'Click the link and follow the instructions to check.',
+  step3CheckGuide: 'Instructions for the check',
   step3Confirm: 'After checking that the certificate exists, press [OK].',
   step4Intro: 'Click the URL below and check that you can access it with the certificate.',
   checkSubject: 'Issued to',
@@ -211,8 +268,8 @@ export const ebunsho = {
   loginButton: 'ログイン',
   forgotPassword: 'パスワードを忘れた方',
   certSeal: 'クリックして 証明書の内容をご確認ください。',
-  /** LOGIN-OK: サービスTOP */
-  serviceTop: 'サービスTOP',
+  /** LOGIN-OK: the page's title as IM12 4 ④ shows it; TJK's tab says サービスTOP (serviceTopPattern takes both). */
+  serviceTop: 'サービス TOP',
   notices: 'お知らせ',
   diskContract: 'ご契約ディスク容量',
   diskUsed: 'ご利用データ量',
@@ -221,8 +278,30 @@ export const ebunsho = {
   /** Header tabs (TJK). */
   tabs: { top: 'サービスTOP', myPage: 'マイページ', profile: '本人情報', results: '処理結果', logout: 'ログアウト' },
   lastLogin: '最終ログイン日時',
+  /** TJK's header says ユーザ名 (and once ユーザー名, as BS10 does): userNameLabelPattern takes both. */
   userNameLabel: 'ユーザ名',
-  /** LOGIN-FIRST: the mock's prompt after a first login (TJK: 本人情報画面よりログインパスワードの変更をして下さい). */
+  /** The header (TJK 署名用証明書管理 screenshot): contract, quick search, area, 詳細検索. */
+  header: {
+    brand: 'SECOM',
+    contractLabel: 'ご契約先',
+    searchTarget: '対象',
+    searchTargetFile: 'ファイル',
+    searchCondition: '条件',
+    searchConditionFileName: 'ファイル名',
+    searchKeyword: '検索キーワード',
+    search: '検索',
+    allAreas: '全エリア',
+    advancedSearch: '詳細検索',
+    areaName: 'エリア名',
+    menu: 'メニュー',
+  },
+  /** 本人情報 (TJK): a notice of which only the start is legible in the scan. */
+  profileSigningNotice: '署名用証明書情報を取得で',
+  /**
+   * LOGIN-FIRST — a guide call-out, not screen text: TJK writes it beside its screenshots, and
+   * IM12 1 only says the user changes the initial password after the first login. The suite
+   * checks that the service does not show it as if it were its own.
+   */
   changeInitialPassword: '本人情報画面よりログインパスワードの変更をして下さい。',
   /** EG-2-2 */
   serviceUnavailable: 'このサービスをご利用できません。',
@@ -289,7 +368,7 @@ export const ebunsho = {
   /** PW-CHANGE: the policy table's values (TJK: 8文字 / 1回 / 1回 / 無期限). */
   policyChars: (n: number) => `${n}文字`,
   policyTimes: (n: number) => `${n}回`,
-  /** TJK's note beside the policy. */
+  /** TJK's call-out beside the policy (the guide's note, not screen text: the suite checks it is absent). */
   policyHint: '半角英数字8文字以上 アルファベット小文字と数字を使用して任意に設定します。',
   passwordChangeIntro: '現在のパスワードと新しいパスワードを入力して「変更」ボタンを押して下さい。',
   passwordChanged: 'パスワードを変更しました。',
@@ -378,6 +457,12 @@ export const bulkSign = {
   myPage: 'マイページ',
   fileList: 'ファイル情報リスト',
   noData: '該当するデータが存在しません。',
+  /** BS10 マイページ header (ユーザー名 with ー; the STEP2 table says ユーザ名). */
+  header: {
+    provider: 'セコムトラストシステムズ株式会社',
+    userNameLabel: 'ユーザー名',
+    advancedSearch: '詳細検索へ',
+  },
   /** BS10 1-2) login and the OTP step. */
   userIdLabel: 'ユーザID',
   passwordLabel: 'パスワード',
@@ -462,7 +547,57 @@ export const input = {
   invalidLink: 'URLが正しくありません。通知メールに記載のURLからアクセスしてください。',
   loginFailed: 'ユーザIDまたはパスワードが正しくありません。',
   sessionExpired: 'セッションが切れました。再度ログインしてください。',
+  // Decision (issue 12): answers below the application — a malformed URL, method, content
+  // type, body, request line or a timeout — are the service's error page with these texts.
+  // No document shows them; the project chose them, and the HTTP-layer specs assert them.
+  /** decision */
+  errorTitle: 'エラー',
+  /** decision */
+  notFoundTitle: 'ページが見つかりません',
+  /** decision */
+  badRequest: 'リクエストの形式が正しくありません。',
+  /** decision: states the real body limit (256 KB). */
+  tooLarge: (limitKb: number) => `送信されたデータが大きすぎます。${limitKb}KB以内で送信してください。`,
+  /** decision */
+  requestTimeout: '時間内にリクエストが完了しませんでした。もう一度やり直してください。',
+  /** decision */
+  serverError: 'システムエラーが発生しました。しばらくしてから再度アクセスしてください。',
 } as const;
+
+/**
+ * Texts the documents show in two forms: the suite accepts either (a RegExp for locators,
+ * the list for the trace test, which checks every form against the seeds).
+ */
+export const forms = {
+  /** IM12 4 ④ 「サービス TOP」; TJK's tab 「サービスTOP」. */
+  serviceTop: ['サービス TOP', 'サービスTOP'],
+  /** TJK ユーザ名 (three screenshots) and ユーザー名 (one; BS10's header too). */
+  userNameLabel: ['ユーザ名', 'ユーザー名'],
+  /** TJK / IM12 show the signup-done link as 「ログインへ」; TJK's text calls it 「ログイン画面へ」. */
+  toLogin: ['ログインへ', 'ログイン画面へ'],
+  /** IM12 4 ③ and EG18 2-3: 「パスワードを忘れた方」; EG25 2-3: 「パスワードを忘れた方はこちら」. */
+  forgotPassword: ['パスワードを忘れた方', 'パスワードを忘れた方はこちら'],
+  /** IM12 4 ③ (ユーザID) and the description of its screenshot (ユーザーID). */
+  loginIntro: [
+    'ログインするユーザIDとパスワードを入力してから「ログイン」ボタンをクリックしてください。',
+    'ログインするユーザーIDとパスワードを入力してから「ログイン」ボタンをクリックしてください。',
+  ],
+  /** TJK 署名用証明書管理メニュー, twice, read differently by the scan. */
+  autoIssued: ['自動発行証明書 (セコムパスポート for PublicID)', '自動発行証明書 (セコムサポート for Publisher)'],
+  /** TJK 【STEP3】 and IM12 2-3 ⑧. */
+  step3CheckIntro: ['証明書がブラウザへ格納されていることを確認してください。', '次の操作で証明書がブラウザに格納されていることを確認してください。'],
+  step3CheckGuide: ['存在確認手順はこちら', '証明書の存在確認手順はこちら'],
+  /** TJK 【STEP1】 (認証情報/パスワード) and IM12 / TJK's other screenshot (認証情報(パスワード)). */
+  step1Title: ['【STEP1】認証情報(パスワード)を入力', '【STEP1】認証情報/パスワードを入力'],
+  passwordLabel: ['認証情報(パスワード)(半角英数字)', '認証情報/パスワード(半角英数字)'],
+  /** MAIL-REG: TJK メール① (いたしました / しました). */
+  passwordInOtherMail: [mail.passwordInOtherMail, mail.loginPasswordInOtherMail],
+  /** MAIL-REG: TJK メール① and IM12 2-3 ①. */
+  registrationSubject: [mail.registrationSubject, mail.registrationSubjectPrefixed],
+} as const;
+
+/** An exact-match RegExp that accepts any of the documented forms. */
+export const anyOf = (list: readonly string[]): RegExp => new RegExp(`^\\s*(?:${list.map(escapeRe).join('|')})\\s*$`);
 
 export const messages = { mail, issuance, issuanceEn, importTool, ebunsho, signing, bulkSign, input } as const;
 export default messages;

@@ -31,7 +31,7 @@ export function publicUser(u: User) {
 }
 
 export function buildAdmin(ctx: MockContext): FastifyInstance {
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   const userOr404 = (id: string) => {
     const u = ctx.state.get(id);
     if (!u) throw Object.assign(new Error(`no user ${id}`), { statusCode: 404 });

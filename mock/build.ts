@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Urls } from '../config/env';
 import type { Pki } from '../certs/store';
 import { buildAdmin } from './admin';
-import type { FaultName } from './faults';
+import { activateFaults, type FaultName } from './faults';
 import { MockCa } from './ca';
 import type { MockContext } from './context';
 import { Mailer } from './mailer';
@@ -22,6 +22,7 @@ import { MockState } from './state';
 import { httpsOptions } from './tls';
 import { installTlsFront } from './tls-front';
 import type tls from 'node:tls';
+import { loopbackListenHost, unbracket } from '../config/loopback';
 
 export interface MockOptions {
   pki: Pki;
@@ -39,6 +40,7 @@ export interface Mock {
 }
 
 export function buildMock(options: MockOptions): Mock {
+  activateFaults(options.faults ?? new Set());
   const ctx: MockContext = {
     state: new MockState(),
     urls: options.urls,
@@ -71,6 +73,8 @@ export function buildMock(options: MockOptions): Mock {
   registerEbunsho(sites.ds, ctx, options.ebunsho);
   registerEbunsho(sites.dsnc, ctx, { ...options.ebunsho, entry: 'certless' });
   registerSigning(sites.ds, ctx);
+  // 本人情報 links 署名用証明書管理 on both entries: the certificate-less one must not answer 404 (issue 10).
+  registerSigning(sites.dsnc, ctx);
   registerBulkSign(sites.bulksign, ctx);
   return { ctx, sites, admin: buildAdmin(ctx) };
 }
@@ -79,16 +83,11 @@ export function buildMock(options: MockOptions): Mock {
 export async function listenMock(mock: Mock, adminUrl: string): Promise<void> {
   for (const [name, app] of Object.entries(mock.sites) as [SiteName, FastifyInstance][]) {
     const url = new URL(mock.ctx.urls[name]);
-    await app.listen({ host: url.hostname, port: Number(url.port) });
+    await app.listen({ host: unbracket(url.hostname), port: Number(url.port) });
   }
   const admin = new URL(adminUrl);
   // Loopback only, whatever the configuration says.
-  await mock.admin.listen({ host: admin.hostname === 'localhost' ? '127.0.0.1' : assertLoopback(admin.hostname), port: Number(admin.port) });
-}
-
-function assertLoopback(host: string): string {
-  if (host === '::1' || host.startsWith('127.')) return host;
-  throw new Error(`The mock admin API listens on loopback only; refusing host ${host}`);
+  await mock.admin.listen({ host: loopbackListenHost(admin.hostname, 'The mock admin API'), port: Number(admin.port) });
 }
 
 export async function closeMock(mock: Mock): Promise<void> {

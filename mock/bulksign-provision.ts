@@ -4,7 +4,7 @@
  * credentials (①), to the administrator with the ID, password and ログイン有効期限 (②) —
  * from the @pa.e-kakushin.com sender BS10 asks users to allow.
  */
-import { mail as m } from '../messages';
+import { mail as m } from './texts';
 import { bulkSignStore, type BulkSignAccount } from './bulksign-state';
 import type { MockContext } from './context';
 import { formatDateTime } from './format';

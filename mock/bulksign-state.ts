@@ -15,6 +15,7 @@
 import crypto from 'node:crypto';
 import type { IssuedSigningCertificate } from './signing-certificate';
 import type { MockState, User } from './state';
+import { faulty } from './faults';
 
 export const PASSWORD_FAILURES_TO_LOCK = 5;
 export const OTP_FAILURES_TO_LOCK = 3;
@@ -24,7 +25,7 @@ export const LOGIN_VALIDITY_DAYS = 30;
 export const CERT_PREPARATION_MS = 2 * 60_000;
 
 /** The mock's error codes (BS10 shows the error screen but lists no codes). */
-export const BULK_SIGN_ERROR = { locked: 46, expired: 47 } as const;
+export const BULK_SIGN_ERROR = { get locked() { return faulty('bulksign-lock-code') ? 45 : 46; }, expired: 47 } as const;
 
 export interface BulkSignAccount {
   adminEmail: string;
@@ -110,15 +111,16 @@ export class BulkSignStore {
   /** Checks a well-formed OTP against its attempt and applies the lock rule. */
   verifyOtp(attempt: LoginAttempt, user: User, account: BulkSignAccount, otp: string): OtpVerdict {
     if (user.locked) return 'locked';
-    if (attempt.state === 'used') return 'used';
+    if (attempt.state === 'used' && !faulty('bulksign-otp-reusable')) return 'used';
     if (attempt.state === 'void') return 'void';
-    if (attempt.state === 'expired' || user.clock.nowMs() - attempt.issuedAt >= OTP_TTL_MS) {
+    if (attempt.state === 'expired' || user.clock.nowMs() - attempt.issuedAt >= OTP_TTL_MS + (faulty('bulksign-otp-lives-longer') ? 60_000 : 0)) {
       attempt.state = 'expired';
       return 'expired';
     }
-    if (otp !== attempt.otp) {
+    const earlierAttempt = faulty('bulksign-otp-any-attempt') && [...this.attempts.values()].some((a) => a.otp === otp);
+    if (otp !== attempt.otp && !earlierAttempt) {
       account.otpFailures += 1;
-      if (account.otpFailures >= OTP_FAILURES_TO_LOCK) {
+      if (account.otpFailures >= OTP_FAILURES_TO_LOCK + (faulty('bulksign-otp-lock-late') ? 1 : 0)) {
         user.locked = true;
         attempt.state = 'void';
         return 'locked';

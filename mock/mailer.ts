@@ -25,6 +25,11 @@ export class Mailer {
       port: options.port,
       secure: false,
       ignoreTLS: true,
+      // One SMTP session reused across mails: a fresh connection per mail cost ~140 ms on
+      // loopback (EHLO and greeting round trips), a pooled one ~10 ms. Mails of one user
+      // are still sent one after another (each send is awaited), so their order holds.
+      pool: true,
+      maxConnections: 4,
     });
   }
 

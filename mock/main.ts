@@ -37,7 +37,13 @@ async function main() {
       `  server CA to trust     ${pki.serverCa.certPath}`,
     ].join('\n'),
   );
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // Bounded: closing ends every connection (mock/http-hardening.ts), and if anything still
+    // hangs, the process exits anyway rather than ignore SIGTERM.
+    setTimeout(() => process.exit(1), 5_000).unref();
     await closeMock(mock);
     await mailbox?.close();
     process.exit(0);

@@ -2,7 +2,7 @@
  * Provisioning a user as the service's administrator would: the user record, the
  * issuance application, and the two mails of TJK (ユーザー登録のご連絡, パスワードのご連絡).
  */
-import { mail as m } from '../messages';
+import { mail as m } from './texts';
 import type { MockContext } from './context';
 import { Clock } from './clock';
 import { SENDERS } from './mailer';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
-import messages from '../messages';
 import { renderPage } from './views';
+import { installErrorPages, siteServerOptions } from './http-hardening';
 
 export type SiteName = 'webra2' | 'webra1' | 'repo1' | 'ds' | 'dsnc' | 'bulksign';
 
@@ -35,12 +35,8 @@ export function createSite(
   https: Record<string, unknown> | null,
   staticPrefix: string,
 ): FastifyInstance {
-  const app = Fastify({
-    logger: false,
-    ...(https ? { https } : {}),
-    // Generous enough for a 10k-character field, small enough to refuse abuse.
-    bodyLimit: 256 * 1024,
-  }) as unknown as FastifyInstance;
+  // Bounds (body, headers, timeouts) and framework-level answers: mock/http-hardening.ts.
+  const app = Fastify(siteServerOptions(https)) as unknown as FastifyInstance;
   app.register(formbody);
   app.register(cookie);
   app.decorate('siteName', name);
@@ -54,14 +50,6 @@ export function createSite(
   if (staticPrefix) app.get(`${staticPrefix}/static/:file`, serveStatic);
   app.get('/health', async () => ({ ok: true, site: name }));
 
-  app.setNotFoundHandler((req, reply) =>
-    sendPage(reply, 'error.njk', { title: 'ページが見つかりません', message: messages.input.invalidLink }, 404),
-  );
-  app.setErrorHandler((error: { statusCode?: number; validation?: unknown }, req, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) req.log.error(error);
-    const message = status === 413 ? messages.input.tooLong('入力', 10000) : messages.input.invalidLink;
-    return sendPage(reply, 'error.njk', { title: 'エラー', message }, status === 500 ? 500 : 400);
-  });
+  installErrorPages(app);
   return app;
 }

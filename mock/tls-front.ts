@@ -40,6 +40,7 @@ import { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { explainClientAuthorization } from '../certs/tls';
 import type { TlsRefusalRecord } from './state';
+import { closeWithin, LIMITS } from './http-hardening';
 
 /** TLS alert descriptions (RFC 5246 §7.2) a certificate refusal can carry. */
 export const TLS_ALERTS = {
@@ -118,9 +119,23 @@ export function installTlsFront(server: tls.Server, options: TlsFrontOptions): v
     minVersion: 'TLSv1.2',
     maxVersion: 'TLSv1.2',
     ticketKeys: crypto.randomBytes(48),
+    handshakeTimeout: LIMITS.handshakeTimeoutMs,
+  };
+  // Every TCP connection, wherever it is (handshake, refused, HTTP), so closing the server
+  // ends them all: http's closeAllConnections() only knows the ones that reached HTTP.
+  const raws = new Set<net.Socket>();
+  const closable = server as tls.Server & { closeAllConnections?: () => void };
+  const closeAll = closable.closeAllConnections?.bind(server);
+  closable.closeAllConnections = () => {
+    closeAll?.();
+    for (const raw of raws) raw.destroy();
   };
   server.removeAllListeners('connection');
   server.on('connection', (raw: net.Socket) => {
+    raws.add(raw);
+    raw.once('close', () => raws.delete(raw));
+    // Backstop for a connection with no traffic at all (HTTP's own timeouts cover the rest).
+    raw.setTimeout(LIMITS.idleTimeoutMs, () => raw.destroy());
     const link = new HeldLink(raw);
     const tlsServer = new tls.Server(perConnection);
     tlsServer.on('secureConnection', (socket: tls.TLSSocket) => {
@@ -163,6 +178,8 @@ class HeldLink {
   private holding = false;
   private verdict: 'pending' | 'passed' | 'refused' = 'pending';
   private held: Buffer[] = [];
+  /** Our side has ended: what the client still sends is discarded. */
+  private closing = false;
 
   constructor(private readonly raw: net.Socket) {
     this.inner = new Duplex({
@@ -174,26 +191,39 @@ class HeldLink {
         callback();
       },
       final: (callback) => {
-        if (this.verdict !== 'refused') raw.end();
+        if (this.verdict !== 'refused') this.endRaw();
         callback();
       },
       destroy: (error, callback) => {
         // After a refusal the socket closes itself once the alert is out.
         if (this.verdict !== 'refused') {
           if (error) raw.destroy();
-          else raw.end();
+          else this.endRaw();
         }
         callback(error);
       },
     });
     raw.on('data', (chunk: Buffer) => {
       if (this.serverSpoke && this.verdict === 'pending') this.holding = true;
-      if (this.verdict === 'refused') return;
+      if (this.verdict === 'refused' || this.closing) return;
       if (!this.inner.push(chunk)) raw.pause();
     });
     raw.on('end', () => this.inner.push(null));
     raw.on('error', (error) => this.inner.destroy(error));
     raw.on('close', () => this.inner.destroy());
+  }
+
+  /**
+   * Our side is done: end it, discard whatever the client still sends (an oversized body the
+   * server refused), and destroy the socket if the client never ends its side. The server
+   * allows half-open sockets, so without this a client that keeps its side open (or a paused
+   * socket with unread data) would hold the connection forever.
+   */
+  private endRaw(): void {
+    this.closing = true;
+    if (this.raw.destroyed) return;
+    this.raw.end();
+    closeWithin(this.raw, LIMITS.closeGraceMs);
   }
 
   release(): void {

@@ -2,7 +2,7 @@
  * Field checks shared by every form of the mock (catalogue F). Each returns the clear
  * Japanese message for the first problem, or null when the value is acceptable.
  */
-import { input } from '../messages';
+import { input } from './texts';
 
 export const HALF_WIDTH_ALNUM = /^[A-Za-z0-9]+$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;

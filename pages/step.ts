@@ -22,3 +22,13 @@ export function manualStep<T>(title: string, body: () => Promise<T>, options: St
     { box: true },
   );
 }
+
+/**
+ * A page object's check as a boxed step titled by what it verifies (「…」の表示を確認): a
+ * failure points at the spec line and the reports name the check that failed — which the
+ * meta tests (tests/meta/) read from the JSON report to prove each mock fault is caught by
+ * the very check that guards it. No evidence screenshot: checks do not act on the page.
+ */
+export function checkStep<T>(title: string, body: () => Promise<T>): Promise<T> {
+  return test.step(title, body, { box: true });
+}

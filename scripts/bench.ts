@@ -5,8 +5,11 @@
  *
  * - mTLS request: the mock's login page vs a bare Node HTTPS server with the same TLS options
  *   (new connection per request, as a browser's first visit).
- * - mail round trip: provision (two SMTP mails) + long-poll read vs a bare SMTP send+read.
+ * - mail round trip: provision (two SMTP mails) + long-poll read of both vs a bare pooled
+ *   SMTP send of two mails + read of both (the loopback floor; aim: within 5×).
  * - PKI: building the whole test PKI vs generating the same number of bare RSA-2048 keys.
+ * - the suite itself, run by Playwright with one thing changed at a time (scripts/bench-suite.ts;
+ *   BENCH_SUITE=0 skips it).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +24,7 @@ import { Mailbox } from '../fixtures/mailbox';
 import { buildMock, closeMock, listenMock } from '../mock/build';
 import { httpsOptions } from '../mock/tls';
 import { mail as m } from '../messages';
+import { benchSuite, formatSplit, type SuiteBench } from './bench-suite';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
@@ -62,7 +66,7 @@ async function main() {
     await time(ROUNDS, () => get(`${config.urls.ds}/ebunsho/UrlExclusive.do`, pki)),
   );
 
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.mock.ports.smtp, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: config.mock.ports.smtp, secure: false, ignoreTLS: true, pool: true });
   const reader = new Mailbox(config.urls.mailbox, 10_000);
   add(
     'mail: provision + read both mails',
@@ -70,6 +74,7 @@ async function main() {
       const to = `bare${i}-${crypto.randomUUID()}@bench.test`;
       await transport.sendMail({ from: 'a@bench.test', to, subject: 'x', text: 'x' });
       await transport.sendMail({ from: 'a@bench.test', to, subject: 'y', text: 'y' });
+      await reader.waitFor(to, 'x');
       await reader.waitFor(to, 'y');
     }),
     await time(ROUNDS / 4, async () => {
@@ -80,6 +85,17 @@ async function main() {
     }),
   );
   transport.close();
+  // What every mail cost before the mock's mailer pooled its connection (issue 11).
+  const fresh = nodemailer.createTransport({ host: '127.0.0.1', port: config.mock.ports.smtp, secure: false, ignoreTLS: true });
+  const pooled = nodemailer.createTransport({ host: '127.0.0.1', port: config.mock.ports.smtp, secure: false, ignoreTLS: true, pool: true });
+  const sendRead = (t: typeof fresh) => async (i: number) => {
+    const to = `f${i}-${crypto.randomUUID()}@bench.test`;
+    await t.sendMail({ from: 'a@bench.test', to, subject: 'x', text: 'x' });
+    await reader.waitFor(to, 'x');
+  };
+  add('one mail: new SMTP connection vs pooled', await time(ROUNDS / 4, sendRead(pooled)), await time(ROUNDS / 4, sendRead(fresh)));
+  fresh.close();
+  pooled.close();
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pki-'));
   const keys = Object.keys(pki.cas).length + Object.keys(pki.variants).length + 1;
@@ -94,10 +110,21 @@ async function main() {
   await box.close();
   bare.close();
 
-  console.log(`benchmark on ${os.cpus().length} cores, ${ROUNDS} rounds`);
-  for (const r of rows) console.log(`${r.what.padEnd(40)} baseline ${r.baselineMs.toFixed(1).padStart(8)} ms   suite ${r.suiteMs.toFixed(1).padStart(8)} ms   ratio ${r.ratio.toFixed(2)}`);
+  let suite: SuiteBench | undefined;
+  if (process.env.BENCH_SUITE !== '0') suite = await benchSuite(Number(process.env.BENCH_BASE_PORT ?? 27400), config.reportsDir);
+
+  console.log(`\nbenchmark on ${os.cpus().length} cores, ${ROUNDS} rounds`);
+  const line = (r: { what: string; baselineMs: number; suiteMs: number; ratio: number; aim?: string }) =>
+    console.log(`${r.what.padEnd(44)} baseline ${r.baselineMs.toFixed(1).padStart(8)} ms   suite ${r.suiteMs.toFixed(1).padStart(8)} ms   ratio ${r.ratio.toFixed(2)}${r.aim ? `  (aim ${r.aim})` : ''}`);
+  rows.forEach(line);
+  if (suite) {
+    suite.ratios.forEach(line);
+    const p = suite.evidencePictures;
+    if (p) console.log(`evidence pictures, full chromium vs shell: ${p.identical}/${p.total} pixel-identical, ${p.different} different, ${p.missing} missing`);
+    for (const l of [...formatSplit('bench specs', suite.split.bench), ...formatSplit('last main run', suite.split.suite)]) console.log(l);
+  }
   fs.mkdirSync(config.reportsDir, { recursive: true });
-  fs.writeFileSync(path.join(config.reportsDir, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, rows }, null, 2));
+  fs.writeFileSync(path.join(config.reportsDir, 'bench.json'), JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, rows, suite }, null, 2));
 }
 
 main().catch((e) => {

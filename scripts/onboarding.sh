@@ -5,6 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
+# `npm run onboarding -- --merge <shard dir>…`: no run, one set of reports from shards' folders.
+if [ "${1:-}" = "--merge" ]; then shift; exec node_modules/.bin/tsx scripts/merge.ts "$@"; fi
 node_modules/.bin/tsx certs/cli.ts || exit 1
 
 reports="${REPORTS_DIR:-reports}"
@@ -12,6 +14,8 @@ mkdir -p "$reports" && touch "$reports/.run-start"
 node_modules/.bin/playwright test "$@"
 status=$?
 
+# A shard's reports are made once, by the merge of all shards (docs/sharding.md).
+case " $* " in *" --shard"*) echo "shard done: merge the shards' folders with npm run merge -- <dirs…> (blob in $reports/blob-report/)"; exit $status ;; esac
 node_modules/.bin/tsx scripts/report.ts || echo "report: the Allure HTML report could not be built" >&2
 node_modules/.bin/tsx scripts/coverage.ts || { [ $status -eq 0 ] && status=1; }
 

@@ -20,7 +20,7 @@ import { findSecrets, Needle, readSecretsFile, walk, type Finding } from '../rep
 import { generateReport } from './report';
 
 /** Source files of the project (not dependencies, outputs or the PKI cache). */
-function sourceText(): string {
+export function sourceText(): string {
   const skip = new Set(['node_modules', 'reports', '.git', 'out']);
   const files: string[] = [];
   const visit = (dir: string) => {

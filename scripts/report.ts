@@ -11,16 +11,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config, ROOT } from '../config/env';
 
-export function generateReport(reportsDir: string = config.reportsDir): number {
-  const results = path.join(reportsDir, 'allure-results');
+/** `resultDirs`: several shards' allure-results generate one report together (file names are UUIDs). */
+export function generateReport(reportsDir: string = config.reportsDir, resultDirs: string[] = [path.join(reportsDir, 'allure-results')]): number {
   const output = path.join(reportsDir, 'allure-report');
-  if (!fs.existsSync(results) || !fs.readdirSync(results).some((f) => f.endsWith('-result.json'))) {
-    console.error(`No Allure results in ${results}: run the tests first (npm test / npx playwright test).`);
-    return 1;
+  for (const results of resultDirs) {
+    if (!fs.existsSync(results) || !fs.readdirSync(results).some((f) => f.endsWith('-result.json'))) {
+      console.error(`No Allure results in ${results}: run the tests first (npm test / npx playwright test).`);
+      return 1;
+    }
   }
   fs.rmSync(output, { recursive: true, force: true });
   const cli = path.join(ROOT, 'node_modules', 'allure', 'cli.js');
-  const run = spawnSync(process.execPath, [cli, 'generate', results, '--config', path.join(ROOT, 'allurerc.mjs'), '--output', output], {
+  const run = spawnSync(process.execPath, [cli, 'generate', ...resultDirs, '--config', path.join(ROOT, 'allurerc.mjs'), '--output', output], {
     cwd: ROOT,
     env: { ...process.env, REPORTS_DIR: reportsDir },
     stdio: 'inherit',

@@ -12,7 +12,7 @@ import { BAD_INPUT, watchServerErrors } from '../signing/bad-input';
 import { logInWithOtp } from './journey';
 
 test.describe('bad input on the bulk e-signature forms', () => {
-  test('the login form answers bad input clearly and counts nothing @BS-LOGIN', async ({ page, bulkSignUser: user, admin, mailbox }) => {
+  test('the login form answers bad input clearly and counts nothing @BS-LOGIN @destructive', async ({ page, bulkSignUser: user, admin, mailbox }) => {
     const login = new BulkSignLoginPage(page);
     await login.open(user.userMail.loginUrl);
     const guard = watchServerErrors(page);
@@ -39,7 +39,7 @@ test.describe('bad input on the bulk e-signature forms', () => {
     expect(await mailbox.lastId(user.email), 'no OTP mail for bad input').toBe(mailsBefore);
   });
 
-  test('電子署名の実施要否 must be chosen @BS-SETUP', async ({ page, bulkSignUser: user, mailbox, admin }) => {
+  test('電子署名の実施要否 must be chosen @BS-SETUP @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const setup = await logInWithOtp(page, user, mailbox);
     const guard = watchServerErrors(page);
     await setup.next();
@@ -56,7 +56,7 @@ test.describe('bad input on the bulk e-signature forms', () => {
     await expect(new SetupUserPage(page).userInfo).toBeVisible();
   });
 
-  test('the マイページ search answers bad input clearly and shows it back as text @BS-SETUP', async ({ page, provisionBulkSignUser, mailbox }) => {
+  test('the マイページ search answers bad input clearly and shows it back as text @BS-SETUP @destructive', async ({ page, provisionBulkSignUser, mailbox }) => {
     const user = await provisionBulkSignUser();
     const setup = await logInWithOtp(page, user, mailbox);
     // 電子署名を行わない: マイページ without the certificate, enough for its search form.

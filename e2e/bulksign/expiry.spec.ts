@@ -1,13 +1,13 @@
 /** BS10 1-1 ログイン有効期限: before it the login works; after it (user clock) it is refused. */
 import { test, expect } from '../../fixtures';
 import { bulkSign as t } from '../../messages';
-import { BULK_SIGN_ERROR } from '../../mock/bulksign-state';
+import { BULK_SIGN_ERROR } from './rules';
 import { BulkSignErrorPage } from '../../pages/bulksign/error-page';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { logIn } from './journey';
 
 test.describe('ログイン有効期限 (BS10 1-1)', () => {
-  test('a login a minute before the expiry works, a minute after it is refused @BS-EXPIRED', async ({ page, bulkSignUser: user, admin, mailbox }) => {
+  test('a login a minute before the expiry works, a minute after it is refused @BS-EXPIRED @destructive', async ({ page, bulkSignUser: user, admin, mailbox }) => {
     const { loginExpiresAt } = await admin.bulkSign(user.userId);
     await admin.advanceClockTo(user.userId, loginExpiresAt, -60_000);
     await logIn(page, user, mailbox);

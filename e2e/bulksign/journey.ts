@@ -10,7 +10,7 @@ import { parseOtpMail, type OtpMail } from '../../fixtures/bulksign-mail';
 import type { ReceivedMail } from '../../fixtures/mail';
 import type { Mailbox } from '../../fixtures/mailbox';
 import { recordMail } from '../../fixtures/evidence';
-import { mail as m } from '../../messages';
+import { mailSubjects } from '../../messages';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
 import { BulkSignPinPage } from '../../pages/bulksign/pin-page';
@@ -25,7 +25,7 @@ export async function logIn(page: Page, user: BulkSignUser, mailbox: Mailbox): P
   const after = await mailbox.lastId(user.email);
   await login.logIn(user.adminMail.userId, user.adminMail.password);
   await new BulkSignOtpPage(page).expectShown();
-  const mail = await mailbox.waitFor(user.email, m.otpSubject, { after });
+  const mail = await mailbox.waitFor(user.email, mailSubjects.otp, { after });
   await recordMail(mail);
   return { ...parseOtpMail(mail.text), mail };
 }

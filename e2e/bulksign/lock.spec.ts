@@ -1,11 +1,11 @@
 /**
  * BS10 1-2: 「ユーザID・パスワードを一定回数間違えると、アカウントがロックされます。エラー画面が
- * 表示された場合はエラーコードとともに管理者へご連絡ください。」 The 一定回数 is the mock's
- * PASSWORD_FAILURES_TO_LOCK (mock/bulksign-state.ts).
+ * 表示された場合はエラーコードとともに管理者へご連絡ください。」 The 一定回数 is the suite's named
+ * decision PASSWORD_FAILURES_TO_LOCK (./rules.ts), not read from the mock.
  */
 import { test, expect } from '../../fixtures';
 import { bulkSign as t, input } from '../../messages';
-import { BULK_SIGN_ERROR, PASSWORD_FAILURES_TO_LOCK } from '../../mock/bulksign-state';
+import { BULK_SIGN_ERROR, PASSWORD_FAILURES_TO_LOCK } from './rules';
 import { BulkSignErrorPage } from '../../pages/bulksign/error-page';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
@@ -13,7 +13,7 @@ import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
 const WRONG = 'wrong0Password';
 
 test.describe('account lock (BS10 1-2)', () => {
-  test(`${PASSWORD_FAILURES_TO_LOCK - 1} wrong passwords do not lock, and a success resets the count @BS-LOCK`, async ({ page, bulkSignUser: user, admin }) => {
+  test(`${PASSWORD_FAILURES_TO_LOCK - 1} wrong passwords do not lock, and a success resets the count @BS-LOCK @destructive`, async ({ page, bulkSignUser: user, admin }) => {
     const login = new BulkSignLoginPage(page);
     await login.open(user.userMail.loginUrl);
     for (let i = 1; i < PASSWORD_FAILURES_TO_LOCK; i++) {
@@ -26,7 +26,7 @@ test.describe('account lock (BS10 1-2)', () => {
     expect(await admin.bulkSign(user.userId)).toMatchObject({ locked: false, passwordFailures: 0 });
   });
 
-  test(`the ${PASSWORD_FAILURES_TO_LOCK}th wrong password in a row locks the account with an error code @BS-LOCK`, async ({ page, bulkSignUser: user, admin, mailbox }) => {
+  test(`the ${PASSWORD_FAILURES_TO_LOCK}th wrong password in a row locks the account with an error code @BS-LOCK @destructive`, async ({ page, bulkSignUser: user, admin, mailbox }) => {
     const login = new BulkSignLoginPage(page);
     await login.open(user.userMail.loginUrl);
     for (let i = 1; i < PASSWORD_FAILURES_TO_LOCK; i++) {

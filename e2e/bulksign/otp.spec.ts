@@ -2,12 +2,12 @@
  * BS10 1-2 d-e and its lock rule: a one-time password is refused when wrong, when used
  * again, when it belongs to an earlier login, and once OTP_TTL_MS have passed on the user's
  * clock; OTP_FAILURES_TO_LOCK wrong ones in a row lock the account with an error code.
- * The thresholds are the mock's decision (BS10: 一定回数), named in mock/bulksign-state.ts.
+ * The thresholds are the suite's named decisions (BS10: 一定回数), written in ./rules.ts.
  */
 import { test, expect } from '../../fixtures';
 import { Secret } from '../../fixtures/secret';
 import { bulkSign as t, input } from '../../messages';
-import { BULK_SIGN_ERROR, OTP_FAILURES_TO_LOCK } from '../../mock/bulksign-state';
+import { BULK_SIGN_ERROR, OTP_FAILURES_TO_LOCK, OTP_TTL_MS } from './rules';
 import { BulkSignErrorPage } from '../../pages/bulksign/error-page';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
@@ -15,14 +15,11 @@ import { SetupChoicePage } from '../../pages/bulksign/setup-choice-page';
 import { BAD_INPUT, watchServerErrors } from '../signing/bad-input';
 import { logIn } from './journey';
 
-/** Issue 5: an OTP lives ten minutes (BS10 names no lifetime). Written out, not read from the mock. */
-const OTP_TTL_MS = 10 * 60_000;
-
 /** A well-formed OTP that is not `otp`. */
 const otherThan = (otp: Secret) => new Secret(otp.reveal() === '000000' ? '000001' : '000000', 'wrong OTP');
 
 test.describe('one-time password (BS10 1-2)', () => {
-  test('a wrong OTP is refused and counted; the right one still works and resets the count @BS-OTP-BAD', async ({ page, bulkSignUser: user, mailbox, admin }) => {
+  test('a wrong OTP is refused and counted; the right one still works and resets the count @BS-OTP-BAD @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const { otp } = await logIn(page, user, mailbox);
     const otpPage = new BulkSignOtpPage(page);
     await otpPage.submit(otherThan(otp));
@@ -33,7 +30,7 @@ test.describe('one-time password (BS10 1-2)', () => {
     expect((await admin.bulkSign(user.userId)).otpFailures).toBe(0);
   });
 
-  test('a used OTP is refused, also through the browser\'s Back @BS-OTP-BAD', async ({ page, bulkSignUser: user, mailbox }) => {
+  test('a used OTP is refused, also through the browser\'s Back @BS-OTP-BAD @destructive', async ({ page, bulkSignUser: user, mailbox }) => {
     const { otp } = await logIn(page, user, mailbox);
     const otpPage = new BulkSignOtpPage(page);
     await otpPage.submit(otp);
@@ -46,7 +43,7 @@ test.describe('one-time password (BS10 1-2)', () => {
     await new BulkSignLoginPage(page).expectError(t.otpUsed);
   });
 
-  test("an earlier login's OTP is refused for the next login @BS-OTP-BAD", async ({ page, bulkSignUser: user, mailbox }) => {
+  test("an earlier login's OTP is refused for the next login @BS-OTP-BAD @destructive", async ({ page, bulkSignUser: user, mailbox }) => {
     const first = await logIn(page, user, mailbox);
     const second = await logIn(page, user, mailbox);
     expect(second.otp.reveal() === first.otp.reveal(), 'each login gets its own OTP').toBe(false);
@@ -57,7 +54,7 @@ test.describe('one-time password (BS10 1-2)', () => {
     await new SetupChoicePage(page).expectShown();
   });
 
-  test(`an OTP ${OTP_TTL_MS / 60_000} minutes old (user clock) is refused; a second earlier it is accepted @BS-OTP-BAD`, async ({
+  test(`an OTP ${OTP_TTL_MS / 60_000} minutes old (user clock) is refused; a second earlier it is accepted @BS-OTP-BAD @destructive`, async ({
     page,
     bulkSignUser: user,
     mailbox,
@@ -77,7 +74,7 @@ test.describe('one-time password (BS10 1-2)', () => {
     await new SetupChoicePage(page).expectShown();
   });
 
-  test(`${OTP_FAILURES_TO_LOCK} wrong OTPs in a row lock the account with an error code @BS-OTP-BAD`, async ({ page, bulkSignUser: user, mailbox, admin }) => {
+  test(`${OTP_FAILURES_TO_LOCK} wrong OTPs in a row lock the account with an error code @BS-OTP-BAD @destructive`, async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const { otp } = await logIn(page, user, mailbox);
     const otpPage = new BulkSignOtpPage(page);
     for (let i = 1; i < OTP_FAILURES_TO_LOCK; i++) {
@@ -100,7 +97,7 @@ test.describe('one-time password (BS10 1-2)', () => {
     });
   });
 
-  test('malformed OTPs get a clear message and count for nothing @BS-OTP-BAD', async ({ page, bulkSignUser: user, mailbox, admin }) => {
+  test('malformed OTPs get a clear message and count for nothing @BS-OTP-BAD @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const { otp } = await logIn(page, user, mailbox);
     const guard = watchServerErrors(page);
     const otpPage = new BulkSignOtpPage(page);

@@ -10,9 +10,10 @@ import { BulkSignPinDonePage } from '../../pages/bulksign/pin-done-page';
 import { BAD_INPUT, watchServerErrors } from '../signing/bad-input';
 import { randomPin } from '../signing/pins';
 import { reachStep2 } from './journey';
+import { PIN_LENGTH } from './rules';
 
 test.describe('署名用暗証コード rules (BS10 2-d)', () => {
-  test('too short, too long, full-width, mismatched and other bad PINs are refused; 6 characters are accepted @BS-PIN-BAD', async ({
+  test('too short, too long, full-width, mismatched and other bad PINs are refused; 6 characters are accepted @BS-PIN-BAD @destructive', async ({
     page,
     bulkSignUser: user,
     mailbox,
@@ -20,10 +21,10 @@ test.describe('署名用暗証コード rules (BS10 2-d)', () => {
   }) => {
     const step2 = await reachStep2(page, user, mailbox, admin);
     const guard = watchServerErrors(page);
-    const length = signing.pinLength(t.newPin, 6, 20);
+    const length = signing.pinLength(t.newPin, PIN_LENGTH.min, PIN_LENGTH.max);
     const cases: { name: string; pin: Secret | string; confirm?: Secret | string; message: string }[] = [
-      { name: '5 characters', pin: randomPin(5), message: length },
-      { name: '21 characters', pin: randomPin(21), message: length },
+      { name: `${PIN_LENGTH.min - 1} characters`, pin: randomPin(PIN_LENGTH.min - 1), message: length },
+      { name: `${PIN_LENGTH.max + 1} characters`, pin: randomPin(PIN_LENGTH.max + 1), message: length },
       { name: 'full-width', pin: BAD_INPUT.fullWidth, message: input.halfWidthAlnum(t.newPin) },
       { name: 'half- and full-width mixed', pin: 'abc１２３', message: input.halfWidthAlnum(t.newPin) },
       { name: 'confirmation differs', pin: randomPin(10), confirm: randomPin(10), message: signing.pinMismatch(t.newPin) },
@@ -42,14 +43,14 @@ test.describe('署名用暗証コード rules (BS10 2-d)', () => {
     }
     await guard.expectClean();
 
-    await step2.registerPin(randomPin(6));
+    await step2.registerPin(randomPin(PIN_LENGTH.min));
     await new BulkSignPinDonePage(page).expectShown();
     expect((await admin.bulkSign(user.userId)).pinRegistered).toBe(true);
   });
 
-  test('20 characters are accepted @BS-PIN-BAD', async ({ page, bulkSignUser: user, mailbox, admin }) => {
+  test('20 characters are accepted @BS-PIN-BAD @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const step2 = await reachStep2(page, user, mailbox, admin);
-    await step2.registerPin(randomPin(20));
+    await step2.registerPin(randomPin(PIN_LENGTH.max));
     await new BulkSignPinDonePage(page).expectShown();
     expect((await admin.bulkSign(user.userId)).pinRegistered).toBe(true);
   });

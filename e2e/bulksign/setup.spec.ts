@@ -19,7 +19,7 @@ import { finishPreparation, logIn, logInWithOtp } from './journey';
 const PERSON = { name: '一括 花子', company: 'エーシーエム株式会社', nameRomaji: 'Hanako Ikkatsu', companyRomaji: 'ACME' };
 
 test.describe('署名用証明書セットアップ (BS10 2)', () => {
-  test('the wizard issues the certificate, registers the PIN and ends on マイページ @BS-SETUP', async ({ page, provisionBulkSignUser, mailbox, admin }) => {
+  test('the wizard issues the certificate, registers the PIN and ends on マイページ @BS-SETUP @destructive', async ({ page, provisionBulkSignUser, mailbox, admin }) => {
     const user = await provisionBulkSignUser(PERSON);
     const setup = await logInWithOtp(page, user, mailbox);
     await setup.chooseSigning();
@@ -83,7 +83,7 @@ test.describe('署名用証明書セットアップ (BS10 2)', () => {
     });
   });
 
-  test('the wait page moves on by itself when the preparation ends @BS-SETUP', async ({ page, bulkSignUser: user, mailbox, admin }) => {
+  test('the wait page moves on by itself when the preparation ends @BS-SETUP @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const setup = await logInWithOtp(page, user, mailbox);
     await setup.chooseSigning();
     await new SetupUserPage(page).confirm();

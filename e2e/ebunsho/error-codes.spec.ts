@@ -7,9 +7,11 @@ import { input } from '../../messages';
 import { ServiceErrorPage } from '../../pages/ebunsho/error-page';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { ServiceTopPage } from '../../pages/ebunsho/service-top-page';
+import { ProfilePage } from '../../pages/ebunsho/profile-page';
+import { SigningMenuPage } from '../../pages/signing/signing-menu-page';
 
 test.describe('エラーコード', () => {
-  test('a user whose status the administrator set to invalid gets 42, with the right password too @EG-2-2-42', async ({
+  test('a user whose status the administrator set to invalid gets 42, with the right password too @EG-2-2-42 @destructive', async ({
     signedUpUser: { user, page },
     admin,
   }) => {
@@ -55,7 +57,7 @@ test.describe('エラーコード', () => {
     expect((await admin.user(user.userId)).lastLoginAt).toBeNull();
   });
 
-  test('a certificate-less user who opens the certificate login URL gets 44; at the ds-nc entry the login works @EG-2-2-44 @LOGIN-OK', async ({
+  test('a certificate-less user who opens the certificate login URL gets 44; at the ds-nc entry the login works @EG-2-2-44 @LOGIN-OK @destructive', async ({
     provisionUser,
     signedUpUser: colleague,
     page,
@@ -82,6 +84,13 @@ test.describe('エラーコード', () => {
       await login.logIn(user.userId, user.passwords.loginPassword);
       await new ServiceTopPage(page).expectShown();
       expect(await admin.user(user.userId)).toMatchObject({ failedLogins: 0, signedUp: false });
+    });
+
+    await test.step('at the certificate-less entry too, 本人情報 → 署名用証明書管理 opens the menu (not a 404)', async () => {
+      const profile = new ProfilePage(page);
+      await profile.open();
+      await profile.openSigningCertificateMenu();
+      await new SigningMenuPage(page).expectNoCertificate();
     });
   });
 

@@ -33,7 +33,7 @@ async function failLogins(login: LoginPage, admin: MockAdmin, userId: string, pa
 }
 
 test.describe('ロック (エラーコード 46)', () => {
-  test('exactly the 6th consecutive wrong password locks; then the right password gets 46 too @EG-2-2-46', async ({
+  test('exactly the 6th consecutive wrong password locks; then the right password gets 46 too @EG-2-2-46 @destructive', async ({
     signedUpUser: { user, page },
     admin,
   }) => {
@@ -54,7 +54,7 @@ test.describe('ロック (エラーコード 46)', () => {
     });
   });
 
-  test('a successful login before the 6th starts the count again @EG-2-2-46', async ({ signedUpUser: { user, page }, admin }) => {
+  test('a successful login before the 6th starts the count again @EG-2-2-46 @destructive', async ({ signedUpUser: { user, page }, admin }) => {
     const login = new LoginPage(page);
     const top = new ServiceTopPage(page);
     const password = user.passwords.loginPassword.reveal();
@@ -68,7 +68,7 @@ test.describe('ロック (エラーコード 46)', () => {
     await failLogins(login, admin, user.userId, password, 1, DOCUMENTED_LOCK_AFTER);
   });
 
-  test('the administrator unlocks the ID: the right password logs in again @EG-2-2-46', async ({ signedUpUser: { user, page }, admin }) => {
+  test('the administrator unlocks the ID: the right password logs in again @EG-2-2-46 @destructive', async ({ signedUpUser: { user, page }, admin }) => {
     const login = new LoginPage(page);
     await login.open(user.registration.loginUrl);
     await failLogins(login, admin, user.userId, user.passwords.loginPassword.reveal(), 1, DOCUMENTED_LOCK_AFTER);
@@ -77,7 +77,7 @@ test.describe('ロック (エラーコード 46)', () => {
     await new ServiceTopPage(page).expectShown();
   });
 
-  test('wrong passwords at signup count too (IM12 1: サインアップ uses the password) @EG-2-2-46 @SIGNUP-OK', async ({
+  test('wrong passwords at signup count too (IM12 1: サインアップ uses the password) @EG-2-2-46 @SIGNUP-OK @destructive', async ({
     onboardingUser: user,
     mintCertificate,
     openWithCertificate,
@@ -97,7 +97,7 @@ test.describe('ロック (エラーコード 46)', () => {
     expect(await admin.user(user.userId)).toMatchObject({ locked: true, signedUp: false });
   });
 
-  test('wrong current passwords at パスワード変更 count too: the 6th locks and ends the session @EG-2-2-46 @PW-CHANGE', async ({
+  test('wrong current passwords at パスワード変更 count too: the 6th locks and ends the session @EG-2-2-46 @PW-CHANGE @destructive', async ({
     loggedInUser: { user, page },
     admin,
   }) => {

@@ -34,19 +34,19 @@ test.describe('ログイン', () => {
     expect((await admin.user(user.userId)).lastLoginAt).toBe('2026-04-01T01:02:30.000Z');
   });
 
-  test('the first login with the initial password leads to the initial password change, at every login until done @LOGIN-FIRST', async ({
+  test('the first login with the initial password leads to the initial password change, at every login until done @LOGIN-FIRST @destructive', async ({
     loggedInUser: { user, page },
   }) => {
     const top = new ServiceTopPage(page);
-    await top.expectChangePasswordPrompt(true);
-    await top.followChangePasswordPrompt();
+    await top.expectNoGuideCallout();
+    await top.goToInitialPasswordChange();
     await new PasswordChangePage(page).expectShown(user.userId);
 
     await top.logOut();
     const login = new LoginPage(page);
     await login.logIn(user.userId, user.passwords.loginPassword);
     await top.expectShown();
-    await top.expectChangePasswordPrompt(true);
+    await top.expectNoGuideCallout();
   });
 
   test('the tabs open マイページ, 本人情報 and 処理結果 of a new user and come back to サービスTOP @LOGIN-OK', async ({ loggedInUser: { user, page } }) => {
@@ -62,6 +62,7 @@ test.describe('ログイン', () => {
 
     await top.header.openTab('profile');
     await new ProfilePage(page).expectShown(user.userId);
+    await new ProfilePage(page).expectSigningCertificateNotice();
     await top.header.expectShown(TJK_USER, 'profile');
 
     await top.header.openTab('top');
@@ -107,7 +108,7 @@ test.describe('ログイン', () => {
     await new ServiceTopPage(page).expectShown();
   });
 
-  test('an unknown user ID gets the same answer as a wrong password @LOGIN-OK', async ({ signedUpUser: { user, page }, admin }) => {
+  test('an unknown user ID gets the same answer as a wrong password @LOGIN-OK @destructive', async ({ signedUpUser: { user, page }, admin }) => {
     const login = new LoginPage(page);
     await login.open(user.registration.loginUrl);
     await login.logIn('999999999', user.passwords.loginPassword);
@@ -117,7 +118,7 @@ test.describe('ログイン', () => {
     expect((await admin.user(user.userId)).failedLogins).toBe(1);
   });
 
-  test('bad input on the login form gets a clear message and changes nothing @LOGIN-OK', async ({ signedUpUser: { user, page }, admin }) => {
+  test('bad input on the login form gets a clear message and changes nothing @LOGIN-OK @destructive', async ({ signedUpUser: { user, page }, admin }) => {
     const dialogs = recordDialogs(page);
     const login = new LoginPage(page);
     await login.open(user.registration.loginUrl);

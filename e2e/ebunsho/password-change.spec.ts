@@ -51,15 +51,15 @@ test.describe('パスワード変更', () => {
     await profile.expectShown(user.userId);
   });
 
-  test('the initial password is changed: the prompt goes, the new password logs in and the old one no longer does @PW-CHANGE @LOGIN-FIRST', async ({
+  test('the initial password is changed: the prompt goes, the new password logs in and the old one no longer does @PW-CHANGE @LOGIN-FIRST @destructive', async ({
     loggedInUser: { user, page },
     admin,
   }) => {
     const top = new ServiceTopPage(page);
-    await top.expectChangePasswordPrompt(true);
+    await top.expectNoGuideCallout();
     // Exactly the policy's minimum length: 8 characters are enough.
     const next = policyPassword(8);
-    await top.followChangePasswordPrompt();
+    await top.goToInitialPasswordChange();
     const change = new PasswordChangePage(page);
     await change.change(user.passwords.loginPassword, next);
     await change.expectChanged();
@@ -67,7 +67,7 @@ test.describe('パスワード変更', () => {
 
     await top.header.openTab('top');
     await top.expectShown();
-    await top.expectChangePasswordPrompt(false);
+    await top.expectNoGuideCallout();
 
     await top.logOut();
     const login = new LoginPage(page);
@@ -75,10 +75,10 @@ test.describe('パスワード変更', () => {
     await login.expectError(input.loginFailed);
     await login.logIn(user.userId, next);
     await top.expectShown();
-    await top.expectChangePasswordPrompt(false);
+    await top.expectNoGuideCallout();
   });
 
-  test('every policy violation, a mismatch and a wrong current password are refused clearly and change nothing @PW-CHANGE', async ({
+  test('every policy violation, a mismatch and a wrong current password are refused clearly and change nothing @PW-CHANGE @destructive', async ({
     loggedInUser: { user, page },
     admin,
   }) => {
@@ -129,7 +129,7 @@ test.describe('パスワード変更', () => {
       await top.logOut();
       await new LoginPage(page).logIn(user.userId, current);
       await top.expectShown();
-      await top.expectChangePasswordPrompt(true);
+      await top.expectNoGuideCallout();
     });
   });
 });

@@ -7,7 +7,7 @@
 import { test, expect, Secret } from '../../fixtures';
 import type { Mailbox } from '../../fixtures/mailbox';
 import { field } from '../../fixtures/mail';
-import { ebunsho as t, input, mail as m } from '../../messages';
+import { ebunsho as t, input, mail as m, mailSubjects } from '../../messages';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { PasswordReissuePage } from '../../pages/ebunsho/password-reissue-page';
 import { ServiceTopPage } from '../../pages/ebunsho/service-top-page';
@@ -17,7 +17,7 @@ import { BAD_ALNUM_VALUES, expectNothingInjected, MARKUP, QUOTES, recordDialogs 
 const DAY_MS = 24 * 3600 * 1000;
 
 async function reissueMails(mailbox: Mailbox, to: string) {
-  return (await mailbox.list(to)).filter((mail) => mail.subject === m.reissueSubject);
+  return (await mailbox.list(to)).filter((mail) => mailSubjects.reissue.test(mail.subject));
 }
 
 /** From the login page of the user's mail to the re-notification form. */
@@ -31,7 +31,7 @@ async function openReissue(page: Page, loginUrl: string): Promise<PasswordReissu
 }
 
 test.describe('パスワード再通知', () => {
-  test('a user who has never logged in is sent to the administrator, and no mail goes out @EG-2-3', async ({ signedUpUser: { user, page }, mailbox }) => {
+  test('a user who has never logged in is sent to the administrator, and no mail goes out @EG-2-3 @destructive', async ({ signedUpUser: { user, page }, mailbox }) => {
     const reissue = await openReissue(page, user.registration.loginUrl);
     await reissue.notify(user.userId, user.email);
     await reissue.expectNotLoggedInForAYear();
@@ -39,7 +39,7 @@ test.describe('パスワード再通知', () => {
     expect(await reissueMails(mailbox, user.email)).toHaveLength(0);
   });
 
-  test('a last login over a year ago on the user\'s clock gets EG-2-3; within the year the password is mailed @EG-2-3 @REISSUE-OK', async ({
+  test('a last login over a year ago on the user\'s clock gets EG-2-3; within the year the password is mailed @EG-2-3 @REISSUE-OK @destructive', async ({
     loggedInUser: { user, page },
     admin,
     mailbox,
@@ -58,19 +58,19 @@ test.describe('パスワード再通知', () => {
       const reissue = await openReissue(page, user.registration.loginUrl);
       await reissue.notify(user.userId, user.email);
       await reissue.expectSent();
-      await mailbox.waitFor(user.email, m.reissueSubject);
+      await mailbox.waitFor(user.email, mailSubjects.reissue);
     });
     expect(await reissueMails(mailbox, user.email), 'only the attempt within the year sent a mail').toHaveLength(1);
   });
 
-  test('「通知」 mails the registered password, which logs in @REISSUE-OK @MAIL-REISSUE', async ({ loggedInUser: { user, page }, mailbox }) => {
+  test('「通知」 mails the registered password, which logs in @REISSUE-OK @MAIL-REISSUE @destructive', async ({ loggedInUser: { user, page }, mailbox }) => {
     await new ServiceTopPage(page).logOut();
     const after = await mailbox.lastId(user.email);
     const reissue = await openReissue(page, user.registration.loginUrl);
     await reissue.notify(user.userId, user.email);
     await reissue.expectSent();
 
-    const mail = await mailbox.waitFor(user.email, m.reissueSubject, { after });
+    const mail = await mailbox.waitFor(user.email, mailSubjects.reissue, { after });
     expect(mail.to).toEqual([user.email]);
     expect(field(mail.text, m.labels.userId)).toBe(user.userId);
     const password = new Secret(field(mail.text, t.reissueMailPasswordLabel), t.reissueMailPasswordLabel);
@@ -83,7 +83,7 @@ test.describe('パスワード再通知', () => {
     });
   });
 
-  test('an unknown ID and an address that is not the user\'s get the same answer and no mail @REISSUE-OK', async ({
+  test('an unknown ID and an address that is not the user\'s get the same answer and no mail @REISSUE-OK @destructive', async ({
     loggedInUser: { user, page },
     provisionUser,
     mailbox,
@@ -102,7 +102,7 @@ test.describe('パスワード再通知', () => {
     // A successful one afterwards: the only mail in either mailbox is this one.
     await reissue.notify(user.userId, user.email);
     await reissue.expectSent();
-    await mailbox.waitFor(user.email, m.reissueSubject);
+    await mailbox.waitFor(user.email, mailSubjects.reissue);
     expect(await reissueMails(mailbox, user.email)).toHaveLength(1);
     expect(await reissueMails(mailbox, other.email)).toHaveLength(0);
   });
@@ -113,7 +113,7 @@ test.describe('パスワード再通知', () => {
     await new LoginPage(page).expectShown();
   });
 
-  test('bad input on the re-notification form gets a clear message, no mail and no state change @REISSUE-OK', async ({
+  test('bad input on the re-notification form gets a clear message, no mail and no state change @REISSUE-OK @destructive', async ({
     loggedInUser: { user, page },
     admin,
     mailbox,

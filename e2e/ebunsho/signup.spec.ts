@@ -13,7 +13,7 @@ import { SignupPage } from '../../pages/ebunsho/signup-page';
 import { BAD_ALNUM_VALUES, expectNothingInjected, MARKUP, recordDialogs } from './support';
 
 test.describe('サインアップ', () => {
-  test('the signup binds the presented certificate to the user @SIGNUP-OK', async ({ onboardingUser: user, mintCertificate, openWithCertificate, admin }) => {
+  test('the signup binds the presented certificate to the user @SIGNUP-OK @destructive', async ({ onboardingUser: user, mintCertificate, openWithCertificate, admin }) => {
     const certificate = await mintCertificate();
     const page = await openWithCertificate(certificate);
     const signup = new SignupPage(page);
@@ -41,7 +41,7 @@ test.describe('サインアップ', () => {
     });
   });
 
-  test('a signup URL whose cd names nobody is refused clearly @SIGNUP-OK', async ({ onboardingUser: user, mintCertificate, openWithCertificate }) => {
+  test('a signup URL whose cd names nobody is refused clearly @SIGNUP-OK @destructive', async ({ onboardingUser: user, mintCertificate, openWithCertificate }) => {
     const page = await openWithCertificate(await mintCertificate());
     const dialogs = recordDialogs(page);
     const signup = new SignupPage(page);
@@ -56,7 +56,7 @@ test.describe('サインアップ', () => {
     }
   });
 
-  test('a wrong password or another ID binds nothing; the wrong password counts towards the lock @SIGNUP-OK', async ({
+  test('a wrong password or another ID binds nothing; the wrong password counts towards the lock @SIGNUP-OK @destructive', async ({
     onboardingUser: user,
     provisionUser,
     mintCertificate,
@@ -81,7 +81,7 @@ test.describe('サインアップ', () => {
     expect(await admin.user(user.userId)).toMatchObject({ signedUp: true, failedLogins: 0 });
   });
 
-  test("a certificate already bound to another user is refused; nothing is rebound @SIGNUP-OK", async ({ signedUpUser, provisionUser, admin }) => {
+  test("a certificate already bound to another user is refused; nothing is rebound @SIGNUP-OK @destructive", async ({ signedUpUser, provisionUser, admin }) => {
     const other = await provisionUser();
     const signup = new SignupPage(signedUpUser.page);
     await signup.open(other.registration.signupUrl);
@@ -91,7 +91,7 @@ test.describe('サインアップ', () => {
     expect((await admin.user(signedUpUser.user.userId)).boundCertFingerprint).toBe(signedUpUser.certificate.issued.fingerprint256);
   });
 
-  test('a second signup, with the same or another certificate, is refused and keeps the first binding @SIGNUP-OK', async ({
+  test('a second signup, with the same or another certificate, is refused and keeps the first binding @SIGNUP-OK @destructive', async ({
     signedUpUser: { user, page, certificate },
     mintCertificate,
     openWithCertificate,
@@ -109,7 +109,7 @@ test.describe('サインアップ', () => {
     expect((await admin.user(user.userId)).boundCertFingerprint).toBe(certificate.issued.fingerprint256);
   });
 
-  test('bad input on the signup form gets a clear message and changes nothing @SIGNUP-OK', async ({
+  test('bad input on the signup form gets a clear message and changes nothing @SIGNUP-OK @destructive', async ({
     onboardingUser: user,
     mintCertificate,
     openWithCertificate,

@@ -10,6 +10,7 @@ import type { VariantName } from '../../certs/definition';
 import type { ClientCertificate } from '../../fixtures';
 import { input } from '../../messages';
 import { dialogsOf, type Dialogs } from '../../pages/dialogs';
+import { expectNoInjectedElement, MARKUP_PROBE } from '../injected-markup';
 
 /** A pre-made certificate of the test PKI, presented as a browser does: leaf + intermediate. */
 export function variantCertificate(pkiDir: string, name: VariantName): ClientCertificate & { fingerprint256: string; subjectCN: string } {
@@ -23,7 +24,7 @@ export function pemMaterial(certificate: ClientCertificate): { cert: Buffer; key
   return { cert: fs.readFileSync(certificate.certPath), key: fs.readFileSync(certificate.keyPath) };
 }
 
-export const MARKUP = '<script>alert(1)</script>';
+export const MARKUP = MARKUP_PROBE;
 export const QUOTES = `' " \``;
 
 export interface BadValue {
@@ -47,7 +48,7 @@ export const BAD_ALNUM_VALUES: BadValue[] = [
  * no element made of it. `field` (when given) shows the typed value back as plain text.
  */
 export async function expectNothingInjected(page: Page, dialogs: Dialogs, field?: { locator: Locator; value: string }) {
-  await expect(page.locator('script', { hasText: 'alert(' })).toHaveCount(0);
+  await expectNoInjectedElement(page);
   expect(dialogs.seen.map((d) => d.message), 'no script of the input ran').toEqual([]);
   if (field) await expect(field.locator).toHaveValue(field.value);
 }

@@ -9,7 +9,7 @@ import { Secret } from '../../fixtures/secret';
 import { parsePasswordMail } from '../../fixtures/mail';
 import { importTool as m, mail } from '../../messages';
 
-test('wrong password, unknown user ID, the login password: 認証に失敗しました。, then the right pair works @EG25-1-2', async ({
+test('wrong password, unknown user ID, the login password: 認証に失敗しました。, then the right pair works @EG25-1-2 @destructive', async ({
   onboardingUser: user,
   provisionUser,
   importTool,
@@ -37,7 +37,7 @@ test('wrong password, unknown user ID, the login password: 認証に失敗しま
   expect(outcome.message).toBeNull();
 });
 
-test('after a reissue the old 認証情報パスワード is refused and the new one works @EG25-1-2', async ({ onboardingUser: user, importTool, admin, mailbox }) => {
+test('after a reissue the old 認証情報パスワード is refused and the new one works @EG25-1-2 @destructive', async ({ onboardingUser: user, importTool, admin, mailbox }) => {
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
   const passwords = parsePasswordMail((await mailbox.waitFor(user.email, mail.passwordSubject, { after: lastMail })).text);

@@ -10,7 +10,7 @@ import { importTool as m, input, mail } from '../../messages';
 
 const MARKUP = '<script>alert(1)</script>';
 
-test('the tool with unusable credentials: 認証に失敗しました。, a clear 400 from the server @EG25-1-2', async ({ onboardingUser: user, importTool, admin }) => {
+test('the tool with unusable credentials: 認証に失敗しました。, a clear 400 from the server @EG25-1-2 @destructive', async ({ onboardingUser: user, importTool, admin }) => {
   const id = mail.labels.userId;
   const pw = mail.labels.issuancePassword;
   const cases: [string, string, string, string][] = [
@@ -33,7 +33,7 @@ test('the tool with unusable credentials: 認証に失敗しました。, a clea
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
 });
 
-test('malformed requests to the import endpoints get a JSON 4xx and reflect nothing @EG25-1-2 @EG25-1-3', async ({
+test('malformed requests to the import endpoints get a JSON 4xx and reflect nothing @EG25-1-2 @EG25-1-3 @destructive', async ({
   request,
   onboardingUser: user,
   admin,

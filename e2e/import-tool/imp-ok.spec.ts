@@ -15,7 +15,7 @@ import { CertificateCheckPage } from '../../pages/issuance/check-page';
 import { expectLoginCertificate } from '../issuance/certificate-checks';
 
 for (const chain of ['pub-ca1', 'pub-ca8', 'rsa-ca16'] as ChainName[]) {
-  test(`${chain}: the tool imports the certificate, which opens エコ文書 @IMP-OK @CERT-CHECK`, async ({
+  test(`${chain}: the tool imports the certificate, which opens エコ文書 @IMP-OK @CERT-CHECK @destructive`, async ({
     provisionUser,
     importTool,
     admin,

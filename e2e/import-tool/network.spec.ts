@@ -20,7 +20,7 @@ const BLOCKS: { name: string; block: (scheme: 'http' | 'https') => Promise<Block
 
 for (const host of ['webra2', 'repo1'] as Host[]) {
   for (const { name, block, reason, timeoutMs } of BLOCKS) {
-    test(`${host} blocked (${name}): データの間合せに失敗しました。, nothing used up @EG25-1-1`, async ({ onboardingUser: user, importTool, admin }) => {
+    test(`${host} blocked (${name}): データの間合せに失敗しました。, nothing used up @EG25-1-1 @destructive`, async ({ onboardingUser: user, importTool, admin }) => {
       const blocked = await block(host === 'webra2' ? 'https' : 'http');
       try {
         const outcome = await importTool({ [host]: blocked.url, timeoutMs }).run(user.userId, user.passwords.issuancePassword);
@@ -43,7 +43,7 @@ for (const host of ['webra2', 'repo1'] as Host[]) {
   }
 }
 
-test('webra2 presents a certificate the PC does not trust (an intercepting proxy): データの間合せに失敗しました。 @EG25-1-1', async ({
+test('webra2 presents a certificate the PC does not trust (an intercepting proxy): データの間合せに失敗しました。 @EG25-1-1 @destructive', async ({
   onboardingUser: user,
   importTool,
   admin,

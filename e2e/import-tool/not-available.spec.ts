@@ -11,7 +11,7 @@ import { importTool as m, mail } from '../../messages';
 import { CertificateCheckPage } from '../../pages/issuance/check-page';
 import { reachStep3 } from '../issuance/journey';
 
-test('already fetched by the tool: the second run is refused, the first certificate still works @EG25-1-3', async ({
+test('already fetched by the tool: the second run is refused, the first certificate still works @EG25-1-3 @destructive', async ({
   onboardingUser: user,
   importTool,
   admin,
@@ -35,7 +35,7 @@ test('already fetched by the tool: the second run is refused, the first certific
   await check.expectCertificateAccepted(String(personal.parsed.subject.CN));
 });
 
-test('already issued on the issuance site: the tool is refused @EG25-1-3', async ({ page, onboardingUser: user, importTool, admin }) => {
+test('already issued on the issuance site: the tool is refused @EG25-1-3 @destructive', async ({ page, onboardingUser: user, importTool, admin }) => {
   await reachStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const issued = await admin.user(user.userId);
   const outcome = await importTool().run(user.userId, user.passwords.issuancePassword);
@@ -43,7 +43,7 @@ test('already issued on the issuance site: the tool is refused @EG25-1-3', async
   expect((await admin.user(user.userId)).application).toEqual(issued.application);
 });
 
-test('not created yet (not approved): refused until approved @EG25-1-3', async ({ provisionUser, importTool, admin }) => {
+test('not created yet (not approved): refused until approved @EG25-1-3 @destructive', async ({ provisionUser, importTool, admin }) => {
   const user = await provisionUser({ approved: false });
   const outcome = await importTool().run(user.userId, user.passwords.issuancePassword);
   expect(outcome.message).toBe(m.notAvailable);
@@ -53,7 +53,7 @@ test('not created yet (not approved): refused until approved @EG25-1-3', async (
   expect((await importTool().run(user.userId, user.passwords.issuancePassword)).message).toBeNull();
 });
 
-test('fetched but not imported: after the reissue the guide asks for, the new mail fetches it @EG25-1-3', async ({
+test('fetched but not imported: after the reissue the guide asks for, the new mail fetches it @EG25-1-3 @destructive', async ({
   onboardingUser: user,
   importTool,
   admin,

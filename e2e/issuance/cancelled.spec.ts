@@ -38,7 +38,7 @@ test('いいえ on the web-access confirmation after 次へ cancels the operatio
   await again.context().close();
 });
 
-test('いいえ on the request confirmation at 発行 sends nothing; はい afterwards issues @EG18-1-4', async ({ page, onboardingUser: user, admin }) => {
+test('いいえ on the request confirmation at 発行 sends nothing; はい afterwards issues @EG18-1-4 @destructive', async ({ page, onboardingUser: user, admin }) => {
   const enrollments: string[] = [];
   page.on('request', (r) => r.url().endsWith('/scira/Step2.do') && enrollments.push(r.url()));
   const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);

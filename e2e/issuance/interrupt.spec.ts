@@ -11,7 +11,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../../fixtures';
 import { parsePasswordMail, parseRegistrationMail } from '../../fixtures/mail';
-import { issuance as t, mail as m } from '../../messages';
+import { issuance as t, mail as m, mailSubjects } from '../../messages';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
 import { reachStep2, reachStep3 } from './journey';
@@ -27,7 +27,7 @@ async function holdEnrollmentAnswer(page: Page): Promise<{ issuedAtCa: Promise<v
   return { issuedAtCa: atCa };
 }
 
-test('「一つ戻る」after 発行 and before STEP3 loses the certificate @ISS-INTERRUPT', async ({ page, onboardingUser: user, admin }) => {
+test('「一つ戻る」after 発行 and before STEP3 loses the certificate @ISS-INTERRUPT @destructive', async ({ page, onboardingUser: user, admin }) => {
   const { issuedAtCa } = await holdEnrollmentAnswer(page);
   const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   await expect(step2.warning).toBeVisible();
@@ -49,7 +49,7 @@ test('「一つ戻る」after 発行 and before STEP3 loses the certificate @ISS
   expect(state.application.issuedSerial).toMatch(/^[0-9A-F]+$/);
 });
 
-test('closing the browser after 発行 loses the certificate; the reissue mails start over @ISS-INTERRUPT @EG18-1-5', async ({
+test('closing the browser after 発行 loses the certificate; the reissue mails start over @ISS-INTERRUPT @EG18-1-5 @destructive', async ({
   page,
   browser,
   onboardingUser: user,
@@ -72,7 +72,7 @@ test('closing the browser after 発行 loses the certificate; the reissue mails 
   // EG18-1-5 【ご案内】: the certificate is issued again from the new mails.
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
-  const registration = parseRegistrationMail((await mailbox.waitFor(user.email, m.registrationSubject, { after: lastMail })).text);
+  const registration = parseRegistrationMail((await mailbox.waitFor(user.email, mailSubjects.registration, { after: lastMail })).text);
   const passwords = parsePasswordMail((await mailbox.waitFor(user.email, m.passwordSubject, { after: lastMail })).text);
   await reachStep3(again, registration.issuanceUrl, passwords.issuancePassword);
   const reissued = (await admin.user(user.userId)).application;
@@ -81,7 +81,7 @@ test('closing the browser after 発行 loses the certificate; the reissue mails 
   await context.close();
 });
 
-test('「一つ戻る」before 発行 loses nothing @ISS-INTERRUPT', async ({ page, onboardingUser: user, admin }) => {
+test('「一つ戻る」before 発行 loses nothing @ISS-INTERRUPT @destructive', async ({ page, onboardingUser: user, admin }) => {
   const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   await step2.goBack();
   await new IssuanceStep1Page(page).expectShown();

@@ -14,7 +14,7 @@ import { IssuanceStep4Page } from '../../pages/issuance/step4-page';
 import { CertificateCheckPage } from '../../pages/issuance/check-page';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 
-test('the English link runs STEP1 to STEP4 in English @ISS-LANG @ISS-OK', async ({ page, onboardingUser: user, suiteConfig, openWithCertificate }, testInfo) => {
+test('the English link runs STEP1 to STEP4 in English @ISS-LANG @ISS-OK @destructive', async ({ page, onboardingUser: user, suiteConfig, openWithCertificate }, testInfo) => {
   const japanese = new IssuanceStep1Page(page);
   await japanese.open(user.registration.issuanceUrl);
   await japanese.expectShown();

@@ -5,13 +5,13 @@
  * the administrator reissued, the site answers so; the issued certificate stays the one.
  */
 import { test, expect } from '../../fixtures';
-import { issuance as t, mail as m } from '../../messages';
+import { issuance as t, mail as m, mailSubjects } from '../../messages';
 import { parsePasswordMail, parseRegistrationMail } from '../../fixtures/mail';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
 import { reachStep2, reachStep3 } from './journey';
 
-test('the URL is one-time: after the certificate was issued it answers 有効な証明書申請はありません。 @EG18-1-5', async ({
+test('the URL is one-time: after the certificate was issued it answers 有効な証明書申請はありません。 @EG18-1-5 @destructive', async ({
   page,
   onboardingUser: user,
   admin,
@@ -38,7 +38,7 @@ test('the URL is one-time: after the certificate was issued it answers 有効な
   expect((await admin.user(user.userId)).application).toEqual(issued.application);
 });
 
-test('two STEP2 pages for one application: only the first 発行 gets a certificate @EG18-1-5', async ({ page, onboardingUser: user, admin }) => {
+test('two STEP2 pages for one application: only the first 発行 gets a certificate @EG18-1-5 @destructive', async ({ page, onboardingUser: user, admin }) => {
   const first = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const otherTab = await page.context().newPage();
   const second = await reachStep2(otherTab, user.registration.issuanceUrl, user.passwords.issuancePassword);
@@ -54,7 +54,7 @@ test('two STEP2 pages for one application: only the first 発行 gets a certific
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'consumed', issuedSerial: serial });
 });
 
-test('after a reissue the old URL answers 有効な証明書申請はありません。 and the new mails work @EG18-1-5', async ({
+test('after a reissue the old URL answers 有効な証明書申請はありません。 and the new mails work @EG18-1-5 @destructive', async ({
   page,
   onboardingUser: user,
   admin,
@@ -62,7 +62,7 @@ test('after a reissue the old URL answers 有効な証明書申請はありま�
 }) => {
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
-  const registration = parseRegistrationMail((await mailbox.waitFor(user.email, m.registrationSubject, { after: lastMail })).text);
+  const registration = parseRegistrationMail((await mailbox.waitFor(user.email, mailSubjects.registration, { after: lastMail })).text);
   const passwords = parsePasswordMail((await mailbox.waitFor(user.email, m.passwordSubject, { after: lastMail })).text);
   expect(registration.issuanceUrl).not.toBe(user.registration.issuanceUrl);
 
@@ -79,7 +79,7 @@ test('after a reissue the old URL answers 有効な証明書申請はありま�
   await reachStep3(page, registration.issuanceUrl, passwords.issuancePassword);
 });
 
-test('after the import tool fetched the certificate, the issuance URL is used up too @EG18-1-5 @EG25-1-3', async ({
+test('after the import tool fetched the certificate, the issuance URL is used up too @EG18-1-5 @EG25-1-3 @destructive', async ({
   page,
   onboardingUser: user,
   importTool,

@@ -8,7 +8,7 @@ import { issuance as t } from '../../messages';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
 import { reachStep2 } from './journey';
 
-test('a wrong 認証情報パスワード is refused and changes nothing @EG18-1-2', async ({ page, onboardingUser: user, admin }) => {
+test('a wrong 認証情報パスワード is refused and changes nothing @EG18-1-2 @destructive', async ({ page, onboardingUser: user, admin }) => {
   const step1 = new IssuanceStep1Page(page);
   await step1.open(user.registration.issuanceUrl);
   const wrong = `${user.passwords.issuancePassword.reveal()}x`;
@@ -24,7 +24,7 @@ test('a wrong 認証情報パスワード is refused and changes nothing @EG18-1
   await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
 });
 
-test('the サインアップ・ログインパスワード is not the 認証情報パスワード @EG18-1-2', async ({ page, onboardingUser: user, admin }) => {
+test('the サインアップ・ログインパスワード is not the 認証情報パスワード @EG18-1-2 @destructive', async ({ page, onboardingUser: user, admin }) => {
   const step1 = new IssuanceStep1Page(page);
   await step1.open(user.registration.issuanceUrl);
   await step1.submitPassword(user.passwords.loginPassword, 'none');
@@ -32,7 +32,7 @@ test('the サインアップ・ログインパスワード is not the 認証情�
   expect((await admin.user(user.userId)).application.state).toBe('approved');
 });
 
-test('an application that is not approved is refused even with the right password, until it is approved @EG18-1-2', async ({
+test('an application that is not approved is refused even with the right password, until it is approved @EG18-1-2 @destructive', async ({
   page,
   provisionUser,
   admin,

@@ -4,11 +4,12 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { dialogsOf } from '../../pages/dialogs';
+import { expectNoInjectedElement, MARKUP_PROBE } from '../injected-markup';
 
 export const BAD_INPUT = {
   fullWidth: 'ＡＢＣ１２３',
   long: 'a1'.repeat(5_000),
-  markup: '<script>alert(1)</script><img src=x onerror=alert(2) id=injected>',
+  markup: MARKUP_PROBE,
   quotes: `'" \`--`,
 } as const;
 
@@ -26,7 +27,7 @@ export function watchServerErrors(page: Page) {
     async expectClean() {
       expect(seen.filter((s) => s.status >= 500), 'server errors').toEqual([]);
       expect(dialogsOf(page).seen, 'dialogs opened by injected script').toEqual([]);
-      await expect(page.locator('#injected'), 'an element built from typed markup').toHaveCount(0);
+      await expectNoInjectedElement(page);
     },
   };
 }

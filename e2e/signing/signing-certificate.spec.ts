@@ -57,7 +57,7 @@ async function issueAndPrepare(page: SignedUpUser['page'], admin: MockAdmin, use
 }
 
 test.describe('署名用証明書管理 (TJK)', () => {
-  test('no certificate, 新規発行, preparing for minutes, PIN due with the certificate table, 初期暗証コード登録 @SIGN-NONE @SIGN-ISSUE @SIGN-PENDING @SIGN-PIN-DUE @SIGN-PIN', async ({
+  test('no certificate, 新規発行, preparing for minutes, PIN due with the certificate table, 初期暗証コード登録 @SIGN-NONE @SIGN-ISSUE @SIGN-PENDING @SIGN-PIN-DUE @SIGN-PIN @destructive', async ({
     loggedInUser: { user, page },
     admin,
   }, testInfo) => {
@@ -113,7 +113,7 @@ test.describe('署名用証明書管理 (TJK)', () => {
     expect(await admin.signing(user.userId)).toMatchObject({ state: 'ready', pinRegistered: true, serialHex: facts.rows.serial });
   });
 
-  test('再発行 replaces the certificate with a new serial and asks for a new PIN @SIGN-REISSUE', async ({ loggedInUser: { user, page }, admin }, testInfo) => {
+  test('再発行 replaces the certificate with a new serial and asks for a new PIN @SIGN-REISSUE @destructive', async ({ loggedInUser: { user, page }, admin }, testInfo) => {
     const menu = await issueAndPrepare(page, admin, user.userId);
     const first = await downloadedFacts(menu, testInfo);
     await menu.openPinRegistration();
@@ -137,7 +137,7 @@ test.describe('署名用証明書管理 (TJK)', () => {
     expect((await admin.signing(user.userId)).serials).toEqual([first.rows.serial, second.rows.serial]);
   });
 
-  test('the initial PIN is 6-20 half-width alphanumerics, confirmed; anything else is refused and changes nothing @SIGN-PIN', async ({
+  test('the initial PIN is 6-20 half-width alphanumerics, confirmed; anything else is refused and changes nothing @SIGN-PIN @destructive', async ({
     loggedInUser: { user, page },
     admin,
   }) => {
@@ -173,7 +173,7 @@ test.describe('署名用証明書管理 (TJK)', () => {
     expect((await admin.signing(user.userId)).pinRegistered).toBe(true);
   });
 
-  test('the confirmation field refuses a real paste @SIGN-PIN', async ({ loggedInUser: { user, page }, admin }) => {
+  test('the confirmation field refuses a real paste @SIGN-PIN @destructive', async ({ loggedInUser: { user, page }, admin }) => {
     const menu = await issueAndPrepare(page, admin, user.userId);
     await menu.openPinRegistration();
     const pinPage = new SigningPinPage(page);
@@ -191,7 +191,7 @@ test.describe('署名用証明書管理 (TJK)', () => {
     expect((await admin.signing(user.userId)).pinRegistered).toBe(false);
   });
 
-  test('out of turn, 新規発行 / 再発行 / 登録 change nothing @SIGN-ISSUE @SIGN-PENDING', async ({ loggedInUser: { user, page }, admin }) => {
+  test('out of turn, 新規発行 / 再発行 / 登録 change nothing @SIGN-ISSUE @SIGN-PENDING @destructive', async ({ loggedInUser: { user, page }, admin }) => {
     const guard = watchServerErrors(page);
     const menu = await reopenMenu(page);
     await menu.issueNew();

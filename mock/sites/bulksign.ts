@@ -5,7 +5,7 @@
  * 署名用暗証コードの登録 完了 → マイページ. The rules are in ../bulksign-state.ts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bulkSign as t, input } from '../../messages';
+import { bulkSign as t, input } from '../texts';
 import { sendOtpMail } from '../bulksign-provision';
 import { BULK_SIGN_ERROR, bulkSignStore, CERT_PREPARATION_MS, OTP_DIGITS, PASSWORD_FAILURES_TO_LOCK, type BulkSignAccount } from '../bulksign-state';
 import { untilClock } from '../clock-events';
@@ -15,6 +15,7 @@ import { checkPin } from '../signing-pin';
 import { sendPage } from '../site';
 import type { User } from '../state';
 import { checkField, one } from '../validate';
+import { faulty } from '../faults';
 
 const BASE = '/bulksign';
 export const BULK_SIGN_PATHS = {
@@ -75,7 +76,7 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
     if (user.locked || user.status === 'invalid') return errorCode(reply, BULK_SIGN_ERROR.locked, t.accountLocked);
     if (user.password !== password) {
       user.failedLogins += 1;
-      if (user.failedLogins >= PASSWORD_FAILURES_TO_LOCK) {
+      if (user.failedLogins >= PASSWORD_FAILURES_TO_LOCK + (faulty('bulksign-password-lock-late') ? 1 : 0)) {
         user.locked = true;
         return errorCode(reply, BULK_SIGN_ERROR.locked, t.accountLocked);
       }

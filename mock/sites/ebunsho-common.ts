@@ -3,7 +3,7 @@
  * the password-failure rule, the login guard and the header context.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ebunsho as t } from '../../messages';
+import { ebunsho as t } from '../texts';
 import type { MockContext } from '../context';
 import { formatDateTime } from '../format';
 import { currentSession } from '../session';

@@ -18,13 +18,14 @@
  *    the certificate-less entry (which never asks for one, so it can never show 44 to them).
  */
 import type { FastifyInstance } from 'fastify';
-import { ebunsho as t, input } from '../../messages';
+import { ebunsho as t, input } from '../texts';
 import { endSession, startSession } from '../session';
 import { sendPage } from '../site';
 import { peerCertificate } from '../tls';
 import { checkField } from '../validate';
 import { body, countWrongPassword, ebunshoUser, ERROR, sendErrorCode, type EbunshoSite } from './ebunsho-common';
 import { one } from '../validate';
+import { faulty } from '../faults';
 
 const LOGIN = '/ebunsho/UrlExclusive.do';
 export const USER_ID_RULE = { label: t.userIdLabel, max: 32, alnum: true } as const;
@@ -51,7 +52,8 @@ export function registerLogin(app: FastifyInstance, site: EbunshoSite) {
     if (site.entry === 'certificate') {
       if (user.kind === 'certless') return sendErrorCode(reply, ERROR.wrongUrl);
       const cert = peerCertificate(req);
-      if (!user.boundCertFingerprint || !cert || cert.fingerprint256 !== user.boundCertFingerprint)
+      const boundElsewhere = faulty('login-ignores-binding') && !!cert && !!ctx.state.byCertificate(cert.fingerprint256);
+      if (!user.boundCertFingerprint || !cert || (cert.fingerprint256 !== user.boundCertFingerprint && !boundElsewhere))
         return sendErrorCode(reply, ERROR.notSignedUp);
     } else if (user.kind === 'cert') {
       return sendErrorCode(reply, ERROR.notSignedUp);

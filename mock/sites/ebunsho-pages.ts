@@ -3,9 +3,10 @@
  * 本人情報 (TJK) with ログイン用証明書管理, and 処理結果. (署名用証明書管理 is mock/sites/signing.ts.)
  */
 import type { FastifyInstance } from 'fastify';
-import { ebunsho as t } from '../../messages';
+import { ebunsho as t } from '../texts';
 import { formatDateTime } from '../format';
 import { sendPage } from '../site';
+import { signingState } from '../signing-state';
 import { peerCertificate } from '../tls';
 import { pageContext, requireLogin, type EbunshoSite } from './ebunsho-common';
 
@@ -44,7 +45,9 @@ export function registerPages(app: FastifyInstance, site: EbunshoSite) {
   app.get('/ebunsho/Profile.do', async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
-    return sendPage(reply, 'ebunsho/profile.njk', pageContext(user, { title: t.tabs.profile, tab: 'profile' }));
+    // TJK's 本人情報 before the signing certificate exists carries a notice (only its start is legible).
+    const signingMissing = signingState(user) === 'none';
+    return sendPage(reply, 'ebunsho/profile.njk', pageContext(user, { title: t.tabs.profile, tab: 'profile', signingMissing }));
   });
 
   // The login certificate is the one this very connection presents: the session only holds

@@ -7,12 +7,13 @@
  * Success ends the initial-password state, so サービスTOP stops asking for the change.
  */
 import type { FastifyInstance } from 'fastify';
-import { ebunsho as t } from '../../messages';
+import { ebunsho as t } from '../texts';
 import { endSession } from '../session';
 import { sendPage } from '../site';
 import { checkField, one } from '../validate';
 import { body, countWrongPassword, ERROR, pageContext, requireLogin, sendErrorCode, type EbunshoSite } from './ebunsho-common';
 import { PASSWORD_RULE } from './ebunsho-login';
+import { faulty } from '../faults';
 
 /** TJK パスワードポリシー: 最小文字数 8文字, 小文字 (a~z) 1回, 算用数字 (0~9) 1回, 有効期間 無期限. */
 export const PASSWORD_POLICY = { minLength: 8, lowercase: 1, digits: 1 } as const;
@@ -21,7 +22,7 @@ const count = (value: string, pattern: RegExp) => (value.match(pattern) ?? []).l
 
 /** The first policy rule the new password breaks, or null. */
 export function policyProblem(password: string): string | null {
-  if (password.length < PASSWORD_POLICY.minLength) return t.newPasswordTooShort(PASSWORD_POLICY.minLength);
+  if (password.length < PASSWORD_POLICY.minLength - (faulty('password-policy-7') ? 1 : 0)) return t.newPasswordTooShort(PASSWORD_POLICY.minLength);
   if (count(password, /[a-z]/g) < PASSWORD_POLICY.lowercase) return t.newPasswordNeedsLower;
   if (count(password, /[0-9]/g) < PASSWORD_POLICY.digits) return t.newPasswordNeedsDigit;
   return null;

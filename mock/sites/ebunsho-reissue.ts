@@ -9,7 +9,7 @@
  * after ID and address match, for the same reason.
  */
 import type { FastifyInstance } from 'fastify';
-import { ebunsho as t, mail as m } from '../../messages';
+import { ebunsho as t, mail as m } from '../texts';
 import { SENDERS } from '../mailer';
 import { loginUrl } from '../provision';
 import { sendPage } from '../site';

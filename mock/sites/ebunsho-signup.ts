@@ -8,7 +8,7 @@
  * user, or a user already signed up → their own clear message, nothing rebound.
  */
 import type { FastifyInstance } from 'fastify';
-import { ebunsho as t, input } from '../../messages';
+import { ebunsho as t, input } from '../texts';
 import { sendPage } from '../site';
 import { peerCertificate } from '../tls';
 import { checkField, one } from '../validate';

@@ -13,11 +13,12 @@ import { registerPages } from './ebunsho-pages';
 import { registerPasswordChange } from './ebunsho-password-change';
 import { registerReissue } from './ebunsho-reissue';
 import { registerSignup } from './ebunsho-signup';
+import { faulty } from '../faults';
 
 export { ERROR, LOCK_AFTER_FAILURES, pageContext, requireLogin, type EbunshoOptions, type Entry } from './ebunsho-common';
 
 export function registerEbunsho(app: FastifyInstance, ctx: MockContext, options: EbunshoOptions & { entry?: Entry } = {}) {
-  const site: EbunshoSite = { ctx, entry: options.entry ?? 'certificate', lockAfterFailures: options.lockAfterFailures ?? LOCK_AFTER_FAILURES };
+  const site: EbunshoSite = { ctx, entry: options.entry ?? 'certificate', lockAfterFailures: options.lockAfterFailures ?? LOCK_AFTER_FAILURES + (faulty('ebunsho-lock-late') ? 1 : 0) };
   if (site.entry === 'certificate') {
     // Belt and braces behind the TLS front: a request on an unverified TLS connection gets no answer.
     app.addHook('onRequest', async (req, reply) => {

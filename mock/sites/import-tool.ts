@@ -12,7 +12,7 @@
  * password belongs to エコ文書 and stays valid after the certificate is installed.
  *
  * Answers are JSON with a machine `result`; the tool shows its own fixed messages
- * (messages.importTool), so the server never sends user input back:
+ * (texts.importTool in mock/texts.ts; the suite keeps its own copy), so the server never sends user input back:
  *   POST /scira/tool/Login.do        {userId, password}   → 200 {result:'OK', ticket, caCertificates}
  *   POST /scira/tool/Certificate.do  {ticket, csr}        → 200 {result:'OK', certificate}
  *   400 INVALID_INPUT (+ a clear Japanese message) · 401 AUTH_FAILED · 409 NO_CERTIFICATE
@@ -20,9 +20,10 @@
  * cannot reach repo1 after logging in leaves the application usable (EG25-1-1).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { importTool, mail } from '../../messages';
+import { importTool, mail } from '../texts';
 import type { MockContext } from '../context';
 import { checkField } from '../validate';
+import { checkCsr } from '../csr';
 import { randomToken } from '../state';
 import { currentUser, issueForApplication, samePassword, type ApplicationRef } from './issuance';
 import { CHAIN_FILES } from './repository';
@@ -69,7 +70,8 @@ export function registerImportTool(app: FastifyInstance, ctx: MockContext) {
       const ticket = typeof body.ticket === 'string' ? body.ticket : '';
       const csr = typeof body.csr === 'string' ? body.csr : '';
       if (!/^[0-9a-f]{32}$/.test(ticket)) return answer(reply, 401, 'AUTH_FAILED');
-      if (csr.length === 0 || csr.length > 8192) return answer(reply, 400, 'INVALID_INPUT', { message: importTool.invalidRequest });
+      // The whole request is checked before the single-use ticket is spent (validate, then change).
+      if (checkCsr(csr, TOOL_KEY_BITS) !== null) return answer(reply, 400, 'INVALID_INPUT', { message: importTool.invalidRequest });
       const ref = tickets.get(ticket);
       tickets.delete(ticket);
       const user = currentUser(ctx, ref);

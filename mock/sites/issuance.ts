@@ -9,11 +9,13 @@
  */
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { input, issuance, issuanceEn } from '../../messages';
+import { input, issuance, issuanceEn } from '../texts';
 import type { MockContext } from '../context';
 import { sendPage } from '../site';
 import { checkField, HALF_WIDTH_ALNUM, one } from '../validate';
 import { randomToken, type User } from '../state';
+import { checkCsr } from '../csr';
+import { faulty } from '../faults';
 
 const IE11 = /Trident\/7\.0.*rv:11\.0/;
 const LANG_COOKIE = 'scira_lang';
@@ -51,6 +53,9 @@ export function samePassword(given: string, expected: string): boolean {
  */
 export async function issueForApplication(ctx: MockContext, user: User, csrPem: string, keyBits: 1024 | 2048) {
   const application = user.application;
+  // Validate fully before any state change: a request that cannot become a certificate
+  // leaves the application as it was.
+  if (checkCsr(csrPem, keyBits) !== null) throw new Error('certification request refused before issuing');
   if (application.state !== 'approved') return null;
   application.state = 'consumed';
   try {
@@ -85,7 +90,7 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
 
   const unsupported = (req: FastifyRequest, user: User) =>
     user.application.browserPolicy === 'legacy' && !IE11.test(req.headers['user-agent'] ?? '');
-  const usedUp = (user: User) => user.application.state === 'consumed' || user.application.state === 'superseded';
+  const usedUp = (user: User) => !faulty('issuance-url-reusable') && (user.application.state === 'consumed' || user.application.state === 'superseded');
   /** p1..p3 from a query or a form; null when the link was cut or tampered into another shape. */
   const applicationParams = (source: unknown) => {
     const s = (source ?? {}) as Record<string, unknown>;
@@ -151,39 +156,34 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
   });
 
   /** Step2.do: the browser's certification request → the client certificate and its chain. */
-  app.post(
-    '/scira/Step2.do',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['token', 'csr', 'keyLength'],
-          properties: {
-            token: { type: 'string', maxLength: 64 },
-            csr: { type: 'string', maxLength: 8192 },
-            keyLength: { type: 'integer', enum: [1024, 2048] },
-            csp: { type: 'string', maxLength: 128 },
-          },
-        },
-      },
-    },
-    async (req, reply) => {
-      const t = textsFor(langOf(req));
-      const body = req.body as { token: string; csr: string; keyLength: 1024 | 2048 };
-      const ref = enrollTokens.get(body.token);
-      const user = currentUser(ctx, ref);
-      if (!user || user.application.state !== 'approved') return reply.code(409).send({ message: t.noValidApplication });
-      try {
-        const issued = await issueForApplication(ctx, user, body.csr, body.keyLength);
-        if (!issued) return reply.code(409).send({ message: t.noValidApplication });
-        enrollTokens.delete(body.token);
-        issuedTokens.set(body.token, ref!);
-        return { certPem: issued.certPem, chainPem: issued.chainPem, commonName: issued.commonName };
-      } catch {
-        return reply.code(400).send({ message: t.issueFailed });
-      }
-    },
-  );
+  /**
+   * Step2.do: the browser's certification request → the client certificate and its chain.
+   * Checked by hand rather than by a schema: a schema coerces `null` to "" and an empty
+   * request must be refused, with the application left usable, not issued for.
+   */
+  app.post('/scira/Step2.do', async (req, reply) => {
+    const t = textsFor(langOf(req));
+    const refuse = (status: number, message: string) =>
+      reply.code(status).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send({ message });
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const token = typeof body.token === 'string' && /^[0-9a-f]{32}$/.test(body.token) ? body.token : null;
+    const keyLength = body.keyLength === 1024 || body.keyLength === 2048 ? body.keyLength : null;
+    if (!token || !keyLength) return refuse(400, t.issueFailed);
+    if (body.csp !== undefined && (typeof body.csp !== 'string' || body.csp.length > 128)) return refuse(400, t.issueFailed);
+    const ref = enrollTokens.get(token);
+    const user = currentUser(ctx, ref);
+    if (!user || user.application.state !== 'approved') return refuse(409, t.noValidApplication);
+    if (checkCsr(body.csr, keyLength) !== null) return refuse(400, t.issueFailed);
+    try {
+      const issued = await issueForApplication(ctx, user, body.csr as string, keyLength);
+      if (!issued) return refuse(409, t.noValidApplication);
+      enrollTokens.delete(token);
+      issuedTokens.set(token, ref!);
+      return reply.header('cache-control', 'no-store').send({ certPem: issued.certPem, chainPem: issued.chainPem, commonName: issued.commonName });
+    } catch {
+      return refuse(400, t.issueFailed);
+    }
+  });
 
   /** RootCa.do: STEP3's ルートCA証明書のインストール (the root of the user's chain, DER). */
   app.get('/scira/RootCa.do', async (req, reply) => {

@@ -5,7 +5,7 @@
  * Every route is behind the エコ文書 login (session bound to the client certificate).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { signing as t } from '../../messages';
+import { signing as t } from '../texts';
 import type { MockContext } from '../context';
 import { formatDateTime } from '../format';
 import { certificateTable } from '../signing-certificate';

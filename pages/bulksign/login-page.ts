@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 
 export class BulkSignLoginPage {
   readonly heading: Locator;
@@ -41,7 +41,9 @@ export class BulkSignLoginPage {
   }
 
   async expectError(text: string) {
-    await expect(this.error).toHaveText(text);
-    await expect(this.heading).toBeVisible();
+    await checkStep(`ログイン画面で「${text}」を確認`, async () => {
+      await expect(this.error).toHaveText(text);
+      await expect(this.heading).toBeVisible();
+    });
   }
 }

@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 
 export class BulkSignOtpPage {
   readonly heading: Locator;
@@ -28,14 +28,18 @@ export class BulkSignOtpPage {
   }
 
   async expectShown() {
-    await expect(this.heading).toBeVisible();
-    await expect(this.otp).toBeEditable();
+    await checkStep('ワンタイムパスワード画面の表示を確認', async () => {
+      await expect(this.heading).toBeVisible();
+      await expect(this.otp).toBeEditable();
+    });
   }
 
   /** Refused, still on this form (the attempt is still valid). */
   async expectError(text: string) {
-    await expect(this.error).toHaveText(text);
-    await this.expectShown();
-    await expect(this.otp).toHaveValue('');
+    await checkStep(`ワンタイムパスワード画面で「${text}」を確認`, async () => {
+      await expect(this.error).toHaveText(text);
+      await expect(this.heading).toBeVisible();
+      await expect(this.otp).toHaveValue('');
+    });
   }
 }

@@ -5,7 +5,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t, signing } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 import { CertificateTable } from '../signing/certificate-table';
 import { pasteInto } from '../signing/clipboard';
 
@@ -92,7 +92,7 @@ export class BulkSignPinPage {
 
   /** Refused: still STEP2, the message shown, both fields emptied (a PIN is never echoed). */
   async expectRefused(message: string) {
-    await expect(this.error).toHaveText(message);
+    await checkStep(`暗証コード登録で「${message}」を確認`, () => expect(this.error).toHaveText(message));
     await expect(this.heading).toBeVisible();
     await expect(this.pin).toHaveValue('');
     await expect(this.confirmPin).toHaveValue('');

@@ -1,7 +1,7 @@
 /** 署名用証明書セットアップ (BS10 1-2 f, 2-a): 電子署名の実施要否 → “電子署名を行う” + [次へ]. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 
 export class SetupChoicePage {
   readonly heading: Locator;
@@ -33,8 +33,10 @@ export class SetupChoicePage {
   }
 
   async expectShown() {
-    await expect(this.heading).toBeVisible();
-    await expect(this.doSign).toBeVisible();
-    await expect(this.nextButton).toBeVisible();
+    await checkStep(`「${t.setupTitle}」の表示を確認`, async () => {
+      await expect(this.heading).toBeVisible();
+      await expect(this.doSign).toBeVisible();
+      await expect(this.nextButton).toBeVisible();
+    });
   }
 }

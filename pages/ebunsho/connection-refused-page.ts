@@ -11,7 +11,8 @@ export class ConnectionRefusedPage {
   readonly body: Locator;
 
   constructor(readonly page: Page) {
-    this.body = page.locator('body');
+    // The proxy's plain-text page: found by what it says, not by its markup.
+    this.body = page.getByText(/^Playwright client-certificate error: /);
   }
 
   /** `alert` as OpenSSL names it after "alert " (e.g. "certificate expired"), `number` its code. */

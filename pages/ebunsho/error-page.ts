@@ -1,6 +1,7 @@
 /** エコ文書 「このサービスをご利用できません。」 with an error code (EG18/EG25 2-2). */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ebunsho as t } from '../../messages';
+import { checkStep } from '../step';
 
 export type ServiceErrorCode = 42 | 44 | 46 | 53;
 
@@ -12,8 +13,10 @@ export class ServiceErrorPage {
   }
 
   async expectErrorCode(code: ServiceErrorCode) {
-    await expect(this.alert.getByText(t.serviceUnavailable, { exact: true })).toBeVisible();
-    // Exact: "エラーコード：46" must not pass for 42, nor "エラーコード：460" for 46.
-    await expect(this.alert.getByText(t.errorCode(code), { exact: true })).toBeVisible();
+    await checkStep(`「${t.serviceUnavailable}」${t.errorCode(code)} を確認`, async () => {
+      await expect(this.alert.getByText(t.serviceUnavailable, { exact: true })).toBeVisible();
+      // Exact: "エラーコード：46" must not pass for 42, nor "エラーコード：460" for 46.
+      await expect(this.alert.getByText(t.errorCode(code), { exact: true })).toBeVisible();
+    });
   }
 }

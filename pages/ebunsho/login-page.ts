@@ -1,8 +1,8 @@
 /** エコ文書 ログイン (UrlExclusive.do; IM12 4, TJK ③ログインサイト). */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { ebunsho as t } from '../../messages';
+import { anyOf, ebunsho as t, forms } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 
 export class LoginPage {
   readonly heading: Locator;
@@ -16,11 +16,12 @@ export class LoginPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: t.loginTitle, exact: true });
-    this.intro = page.getByText(t.loginIntro);
+    // IM12 4 shows the intro with ユーザID and (its screenshot) ユーザーID; EG25 calls the link 「パスワードを忘れた方はこちら」.
+    this.intro = page.getByText(anyOf(forms.loginIntro));
     this.userId = page.getByLabel(t.userIdLabel);
     this.password = page.getByLabel(t.passwordLabel);
     this.loginButton = page.getByRole('button', { name: t.loginButton });
-    this.forgotPasswordLink = page.getByRole('link', { name: t.forgotPassword });
+    this.forgotPasswordLink = page.getByRole('link', { name: anyOf(forms.forgotPassword) });
     this.certSealLink = page.getByRole('link', { name: t.certSeal });
     this.error = page.getByRole('alert');
   }
@@ -59,6 +60,6 @@ export class LoginPage {
   }
 
   async expectError(text: string | RegExp) {
-    await expect(this.error).toHaveText(text);
+    await checkStep(`ログイン画面で「${String(text)}」を確認`, () => expect(this.error).toHaveText(text));
   }
 }

@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ebunsho as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 
 const reveal = (v: Secret | string) => (typeof v === 'string' ? v : v.reveal());
 
@@ -20,7 +20,8 @@ export class PasswordChangePage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: t.passwordChange, exact: true });
-    this.userId = page.getByTestId('user-id');
+    // The form's first line as the user reads it: 「ユーザID 1234567」.
+    this.userId = page.getByRole('main').getByText(new RegExp(`^\\s*${t.userIdLabel}\\s*[:：]?\\s*\\S`));
     this.currentPassword = page.getByLabel(t.currentPassword);
     this.newPassword = page.getByLabel(t.newPassword);
     this.confirmPassword = page.getByLabel(t.confirmPassword);
@@ -46,7 +47,7 @@ export class PasswordChangePage {
 
   async expectShown(userId: string) {
     await expect(this.heading).toBeVisible();
-    await expect(this.userId).toHaveText(userId);
+    await expect(this.userId).toHaveText(new RegExp(`^\\s*${t.userIdLabel}\\s*[:：]?\\s*${userId}\\s*$`));
     for (const field of [this.currentPassword, this.newPassword, this.confirmPassword]) {
       await expect(field).toHaveAttribute('type', 'password');
     }
@@ -65,7 +66,7 @@ export class PasswordChangePage {
   }
 
   async expectRefused(text: string | RegExp) {
-    await expect(this.error).toHaveText(text);
+    await checkStep(`パスワード変更で「${String(text)}」を確認`, () => expect(this.error).toHaveText(text));
     // A refusal never writes a password back into the form.
     for (const field of [this.currentPassword, this.newPassword, this.confirmPassword]) await expect(field).toHaveValue('');
   }

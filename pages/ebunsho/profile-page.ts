@@ -41,6 +41,11 @@ export class ProfilePage {
     await expect(this.details.getByRole('row', { name: new RegExp(t.userIdLabel) })).toContainText(userId);
   }
 
+  /** TJK 本人情報 before the signing certificate exists: a notice whose legible start is 「署名用証明書情報を取得で」. */
+  async expectSigningCertificateNotice() {
+    await expect(this.page.getByText(new RegExp(`^\\s*${t.profileSigningNotice}`))).toBeVisible();
+  }
+
   /** Every row of TJK's 本人情報 table, in its order, with the value shown. */
   async expectRecord(rows: [string, string][]) {
     await expect(this.details.getByRole('rowheader')).toHaveText(rows.map(([label]) => label));

@@ -1,8 +1,9 @@
 /** エコ文書 サービスTOP (IM12 4 ④, TJK) and its header. */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { ebunsho as t } from '../../messages';
-import { manualStep } from '../step';
+import { anyOf, ebunsho as t, forms } from '../../messages';
 import { EbunshoHeader } from './header';
+import { ProfilePage } from './profile-page';
+import { checkStep } from '../step';
 
 export class ServiceTopPage {
   readonly header: EbunshoHeader;
@@ -11,21 +12,21 @@ export class ServiceTopPage {
   readonly noticeSection: Locator;
   readonly diskTable: Locator;
   readonly diskWarning: Locator;
-  readonly changePasswordNotice: Locator;
-  readonly changePasswordLink: Locator;
+  readonly guideCallout: Locator;
   readonly tabs: Locator;
   readonly logoutLink: Locator;
   readonly lastLogin: Locator;
 
   constructor(readonly page: Page) {
     this.header = new EbunshoHeader(page);
-    this.heading = page.getByRole('heading', { name: t.serviceTop, exact: true });
+    // IM12 4 ④ titles the page 「サービス TOP」, TJK's tab says 「サービスTOP」: either is the service's.
+    this.heading = page.getByRole('heading', { name: anyOf(forms.serviceTop) });
     this.notices = page.getByRole('heading', { name: t.notices });
     this.noticeSection = page.getByRole('region', { name: t.notices });
     this.diskTable = page.getByRole('table', { name: t.diskContract });
     this.diskWarning = page.getByText(t.diskWarning);
-    this.changePasswordNotice = page.getByRole('status').filter({ hasText: t.changeInitialPassword });
-    this.changePasswordLink = this.changePasswordNotice.getByRole('link', { name: t.passwordChange });
+    // TJK's 「本人情報画面よりログインパスワードの変更をして下さい。」 is the guide's call-out, not screen text.
+    this.guideCallout = page.getByText(t.changeInitialPassword);
     this.tabs = this.header.tabs;
     this.logoutLink = this.header.tab('logout');
     this.lastLogin = this.header.lastLogin;
@@ -35,16 +36,24 @@ export class ServiceTopPage {
     await this.header.logOut();
   }
 
-  /** LOGIN-FIRST: the notice's link to パスワード変更. */
-  async followChangePasswordPrompt() {
-    await manualStep('お知らせの「パスワード変更」をクリック', () => this.changePasswordLink.click(), { target: this.changePasswordLink });
+  /**
+   * LOGIN-FIRST, the documented route: the service shows no prompt; the user changes the initial
+   * password from 本人情報 → パスワード変更 (IM12 1 「初期パスワード変更」, TJK 本人情報).
+   */
+  async goToInitialPasswordChange() {
+    await this.header.openTab('profile');
+    await new ProfilePage(this.page).openPasswordChange();
   }
 
   async expectShown() {
-    await expect(this.heading).toBeVisible();
-    await expect(this.notices).toBeVisible();
-    await expect(this.diskTable.getByRole('columnheader')).toHaveText([t.diskContract, t.diskUsed, t.diskRate]);
-    await expect(this.tabs).toHaveText(Object.values(t.tabs));
+    await checkStep('サービスTOPの表示を確認', async () => {
+      await expect(this.heading).toBeVisible();
+      await expect(this.notices).toBeVisible();
+      await checkStep(`「${t.diskContract}」の表を確認`, () =>
+        expect(this.diskTable.getByRole('columnheader')).toHaveText([t.diskContract, t.diskUsed, t.diskRate]),
+      );
+      await expect(this.tabs).toHaveText(Object.values(t.tabs));
+    });
   }
 
   /** IM12 4 ④: the disk table's one row and the warning under it. */
@@ -54,8 +63,9 @@ export class ServiceTopPage {
     else await expect(this.diskWarning).toHaveCount(0);
   }
 
-  async expectChangePasswordPrompt(shown: boolean) {
-    if (shown) await expect(this.changePasswordNotice).toBeVisible();
-    else await expect(this.changePasswordNotice).toHaveCount(0);
+  /** The guide's call-out is not written on the screen as if it were the service's. */
+  async expectNoGuideCallout() {
+    await expect(this.heading).toBeVisible();
+    await expect(this.guideCallout).toHaveCount(0);
   }
 }

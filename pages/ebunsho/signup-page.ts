@@ -1,8 +1,8 @@
 /** エコ文書 サインアップ (IM12 §3, TJK ②サインアップサイト). */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { ebunsho as t } from '../../messages';
+import { anyOf, ebunsho as t, forms } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 
 export class SignupPage {
   readonly heading: Locator;
@@ -20,7 +20,8 @@ export class SignupPage {
     this.signupButton = page.getByRole('button', { name: t.signupButton });
     this.error = page.getByRole('alert');
     this.done = page.getByRole('status');
-    this.toLoginLink = page.getByRole('link', { name: t.toLogin });
+    // The link says 「ログインへ」 (TJK, IM12); TJK's text calls it 「ログイン画面へ」.
+    this.toLoginLink = page.getByRole('link', { name: anyOf(forms.toLogin) });
   }
 
   async open(signupUrl: string) {
@@ -48,11 +49,13 @@ export class SignupPage {
   }
 
   async expectCompleted() {
-    await expect(this.done).toHaveText(t.signupDone);
-    await expect(this.toLoginLink).toBeVisible();
+    await checkStep(`「${t.signupDone}」の表示を確認`, async () => {
+      await expect(this.done).toHaveText(t.signupDone);
+      await expect(this.toLoginLink).toBeVisible();
+    });
   }
 
   async expectError(text: string | RegExp) {
-    await expect(this.error).toHaveText(text);
+    await checkStep(`サインアップ画面で「${String(text)}」を確認`, () => expect(this.error).toHaveText(text));
   }
 }

@@ -4,6 +4,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { issuanceTexts, type IssuanceLang, type IssuanceTexts } from './texts';
+import { checkStep } from '../step';
 
 export class IssuanceMessagePage {
   readonly t: IssuanceTexts;
@@ -22,8 +23,10 @@ export class IssuanceMessagePage {
   }
 
   async expectMessage(text: string) {
-    await expect(this.heading).toBeVisible();
-    await expect(this.message).toHaveText(text);
-    await expect(this.closeButton).toBeVisible();
+    await checkStep(`「${text}」の表示を確認`, async () => {
+      await expect(this.heading).toBeVisible();
+      await expect(this.message).toHaveText(text);
+      await expect(this.closeButton).toBeVisible();
+    });
   }
 }

@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Secret } from '../../fixtures/secret';
 import { dialogsOf, type DialogAnswer } from '../dialogs';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 import { issuanceTexts, type IssuanceLang, type IssuanceTexts } from './texts';
 
 export class IssuanceStep1Page {
@@ -62,6 +62,6 @@ export class IssuanceStep1Page {
   }
 
   async expectError(text: string) {
-    await expect(this.error).toHaveText(text);
+    await checkStep(`【STEP1】で「${text}」を確認`, () => expect(this.error).toHaveText(text));
   }
 }

@@ -1,7 +1,7 @@
 /** 証明書発行サイト 【STEP2】CSPとKey長を選択 (IM12 2-3 ③④, TJK 【STEP2】, EG18 1-3/1-4). */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { dialogsOf, type DialogAnswer } from '../dialogs';
-import { manualStep } from '../step';
+import { checkStep, manualStep } from '../step';
 import { issuanceTexts, type IssuanceLang, type IssuanceTexts } from './texts';
 
 export class IssuanceStep2Page {
@@ -31,7 +31,7 @@ export class IssuanceStep2Page {
     this.helpIntro = page.getByText(t.cspEmptyHelp);
     this.helpToggle = page.getByRole('button', { name: t.openHelp });
     this.help = page.getByRole('region', { name: t.openHelp });
-    this.error = page.locator('#step2').getByRole('alert');
+    this.error = page.getByRole('region', { name: t.step2Title }).getByRole('alert');
   }
 
   async chooseKeyLength(bits: 1024 | 2048) {
@@ -66,23 +66,25 @@ export class IssuanceStep2Page {
   }
 
   async expectShown() {
-    await expect(this.heading).toBeVisible();
-    await expect(this.warning).toBeVisible();
+    await checkStep(`${this.t.step2Title} の画面を確認`, async () => {
+      await expect(this.heading).toBeVisible();
+      await expect(this.warning).toBeVisible();
+    });
   }
 
   async expectCspOffered() {
     await expect(this.csp).toHaveValue(this.t.csp);
-    await expect(this.keyLength.locator('option')).toHaveText(['1024 bit', '2048 bit']);
+    await expect(this.keyLength.getByRole('option')).toHaveText(['1024 bit', '2048 bit']);
   }
 
   /** EG18-1-3 / EG18-1-4: CSP and Key長 without any choice. */
   async expectCspEmpty() {
-    await expect(this.csp.locator('option')).toHaveCount(0);
-    await expect(this.keyLength.locator('option')).toHaveCount(0);
+    await expect(this.csp.getByRole('option')).toHaveCount(0);
+    await expect(this.keyLength.getByRole('option')).toHaveCount(0);
     await expect(this.csp).toHaveValue('');
   }
 
   async expectError(text: string) {
-    await expect(this.error).toHaveText(text);
+    await checkStep(`${this.t.step2Title} で「${text}」を確認`, () => expect(this.error).toHaveText(text));
   }
 }

@@ -54,4 +54,19 @@ export class IssuanceStep3Page {
     await expect(this.heading).toBeVisible();
     await expect(this.page).toHaveURL(/\/scira\/Step3\.do$/);
   }
+
+  /** TJK 【STEP3】 with IM12 2-3 ⑧'s headings: 3-1 install (root CA, client), 3-2 the existence check. */
+  async expectDocumentedTexts() {
+    const t = this.t;
+    await expect(this.page.getByRole('heading', { name: t.step3InstallHeading })).toBeVisible();
+    await expect(this.page.getByText(t.step3Intro)).toBeVisible();
+    await expect(this.page.getByText(t.step3RootCaHint)).toBeVisible();
+    await expect(this.page.getByText(t.step3ClientHint)).toBeVisible();
+    await expect(this.page.getByRole('link', { name: t.step3InstallGuide })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: t.step3CheckHeading })).toBeVisible();
+    await expect(this.page.getByText(t.step3CheckIntro)).toBeVisible();
+    await expect(this.page.getByText(t.step3CheckHint)).toBeVisible();
+    await expect(this.page.getByRole('link', { name: t.step3CheckGuide })).toBeVisible();
+    await expect(this.page.getByText(t.step3Confirm)).toBeVisible();
+  }
 }

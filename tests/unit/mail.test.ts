@@ -41,7 +41,7 @@ test('the two onboarding mails parse into typed values; passwords print masked',
   await send(to, m.registrationSubject, renderMail('registration.njk', ctx));
   await send(to, m.passwordSubject, renderMail('password.njk', { ...ctx, issuancePassword: 'abc123XYZ', loginPassword: 'pass9word' }));
   const reg = parseRegistrationMail((await reader.waitFor(to, m.registrationSubject)).text);
-  assert.deepEqual(reg, { userId: '123456', issuanceUrl: ctx.issuanceUrl, signupUrl: ctx.signupUrl, loginUrl: ctx.loginUrl, passwordsInOtherMail: true });
+  assert.deepEqual(reg, { userId: '123456', issuanceUrl: ctx.issuanceUrl, signupUrl: ctx.signupUrl, loginUrl: ctx.loginUrl, passwordsInOtherMail: true, sender: m.tjkOrganisation });
   const pw = parsePasswordMail((await reader.waitFor(to, m.passwordSubject)).text);
   assert.equal(pw.issuancePassword.reveal(), 'abc123XYZ');
   assert.equal(pw.loginPassword.reveal(), 'pass9word');

@@ -8,7 +8,7 @@ import type { FastifyInstance, LightMyRequestResponse as Response } from 'fastif
 import { loadPki } from '../../certs/store';
 import { parseRaw, field } from '../../fixtures/mail';
 import { buildMailbox } from '../../mailbox/server';
-import { mail as m } from '../../messages';
+import { mail as m, mailSubjects } from '../../messages';
 import { buildMock, closeMock, type Mock } from '../../mock/build';
 
 export interface Harness {
@@ -56,7 +56,7 @@ export async function startHarness(): Promise<Harness> {
     async otpFor(to, after) {
       for (const stored of await messages(to, after, 5000)) {
         const mail = await parseRaw(stored.id, stored.raw);
-        if (mail.subject === m.otpSubject) return { otp: field(mail.text, m.labels.otp), id: stored.id };
+        if (mailSubjects.otp.test(mail.subject)) return { otp: field(mail.text, m.labels.otp), id: stored.id };
       }
       throw new Error(`no OTP mail for ${to} after ${after}`);
     },
