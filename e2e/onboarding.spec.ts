@@ -6,7 +6,8 @@
 import { test, expect } from '../fixtures';
 import { certificateFileToPem, readPkcs12 } from '../fixtures/certificates';
 import { expectLoginCertificate } from './issuance/certificate-checks';
-import { mail as m, mailSubjects } from '../messages';
+import { mail as m } from '../messages';
+import { EBUNSHO_SENDER } from './mail-rules';
 import { IssuanceStep1Page } from '../pages/issuance/step1-page';
 import { IssuanceStep2Page } from '../pages/issuance/step2-page';
 import { IssuanceStep3Page } from '../pages/issuance/step3-page';
@@ -23,9 +24,19 @@ test.describe('onboarding journey', () => {
     suiteConfig,
   }, testInfo) => {
     await test.step('the two mails carry the user ID, the URLs and the passwords', async () => {
-      expect(user.mails.registration.subject).toMatch(mailSubjects.registration);
-      expect(user.mails.password.subject).toBe(m.passwordSubject);
+      // The subjects and the recipient are how the fixture found the two mails; asserted here is
+      // what that query does not imply: sender, body values, the URLs' parts.
+      for (const mail of [user.mails.registration, user.mails.password]) expect(mail.from).toMatch(EBUNSHO_SENDER);
       expect(user.registration.passwordsInOtherMail).toBe(true);
+      const issuance = new URL(user.registration.issuanceUrl);
+      expect(issuance.pathname).toBe('/scira/Entrance.jsp');
+      // TJK メール① / IM12 2-3 ①: Entrance.jsp?p1=…&p2=…&p3=… — three non-empty parts.
+      expect([...issuance.searchParams.keys()].sort()).toEqual(['p1', 'p2', 'p3']);
+      for (const part of ['p1', 'p2', 'p3']) expect(issuance.searchParams.get(part), part).toMatch(/^[0-9A-Za-z]+$/);
+      const signup = new URL(user.registration.signupUrl);
+      expect(signup.pathname).toBe('/ebunsho/SignUp.do');
+      expect(signup.searchParams.get('cd'), 'the signup code (TJK メール① SignUp.do?cd=…)').toMatch(/^\d+$/);
+      expect(new URL(user.registration.loginUrl).pathname).toBe('/ebunsho/UrlExclusive.do');
       // TJK メール①: the first line is the issuing organisation (the mock plays TJK's), not the recipient's company.
       if (suiteConfig.target === 'mock') expect(user.registration.sender).toBe(m.tjkOrganisation);
       expect(user.passwords.userId).toBe(user.registration.userId);

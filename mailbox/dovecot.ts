@@ -104,6 +104,8 @@ listen = ${o.host}
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# A test server: a refused login answers at once (the default waits 2 s).
+auth_failure_delay = 0
 default_internal_user = ${o.internal.name}
 default_login_user = ${o.login.name}
 first_valid_uid = ${o.mail.uid}

@@ -5,6 +5,7 @@
  */
 import type { Dialog, Page } from '@playwright/test';
 import { currentEvidence } from '../fixtures/evidence';
+import { reportViolation } from '../fixtures/guard-report';
 
 export type DialogAnswer = 'accept' | 'dismiss';
 
@@ -28,7 +29,12 @@ export class Dialogs {
   }
 
   private async answer(dialog: Dialog): Promise<void> {
-    const answer: DialogAnswer = dialog.type() === 'confirm' ? (this.answers.shift() ?? 'dismiss') : 'accept';
+    const needsPlan = dialog.type() !== 'alert';
+    const planned = needsPlan ? this.answers.shift() : undefined;
+    // A confirm (or prompt) with no planned answer is a "いいえ" nobody chose: the guard fails the test.
+    if (needsPlan && planned === undefined)
+      reportViolation({ kind: 'unplanned dialog', url: this.page.url(), detail: `${dialog.type()} 「${dialog.message()}」 (no answer planned)` });
+    const answer: DialogAnswer = needsPlan ? (planned ?? 'dismiss') : 'accept';
     const seen = { type: dialog.type(), message: dialog.message(), answer };
     this.seen.push(seen);
     // The manuals show these dialogs: they are steps of the evidence pack too.
@@ -42,6 +48,11 @@ export class Dialogs {
 }
 
 const registry = new WeakMap<Page, Dialogs>();
+
+/** Whether a page has a recorder (the failure guard dismisses and fails dialogs of pages without one). */
+export function hasDialogRecorder(page: Page): boolean {
+  return registry.has(page);
+}
 
 /** One recorder per page, shared by every page object on it. */
 export function dialogsOf(page: Page): Dialogs {

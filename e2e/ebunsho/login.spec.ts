@@ -34,7 +34,7 @@ test.describe('ログイン', () => {
     expect((await admin.user(user.userId)).lastLoginAt).toBe('2026-04-01T01:02:30.000Z');
   });
 
-  test('the first login with the initial password leads to the initial password change, at every login until done @LOGIN-FIRST @destructive', async ({
+  test('after the first login the initial password is changed from 本人情報 → パスワード変更 (no prompt: TJK’s is a call-out) and logs in until changed @LOGIN-FIRST @destructive', async ({
     loggedInUser: { user, page },
   }) => {
     const top = new ServiceTopPage(page);

@@ -10,7 +10,7 @@ import type { VariantName } from '../../certs/definition';
 import type { ClientCertificate } from '../../fixtures';
 import { input } from '../../messages';
 import { dialogsOf, type Dialogs } from '../../pages/dialogs';
-import { expectNoInjectedElement, MARKUP_PROBE } from '../injected-markup';
+import { expectNoInjectedElement, SHORT_MARKUP_PROBE } from '../injected-markup';
 
 /** A pre-made certificate of the test PKI, presented as a browser does: leaf + intermediate. */
 export function variantCertificate(pkiDir: string, name: VariantName): ClientCertificate & { fingerprint256: string; subjectCN: string } {
@@ -24,7 +24,7 @@ export function pemMaterial(certificate: ClientCertificate): { cert: Buffer; key
   return { cert: fs.readFileSync(certificate.certPath), key: fs.readFileSync(certificate.keyPath) };
 }
 
-export const MARKUP = MARKUP_PROBE;
+export const MARKUP = SHORT_MARKUP_PROBE;
 export const QUOTES = `' " \``;
 
 export interface BadValue {

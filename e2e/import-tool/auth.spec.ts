@@ -12,7 +12,7 @@ import { importTool as m, mail } from '../../messages';
 test('wrong password, unknown user ID, the login password: 認証に失敗しました。, then the right pair works @EG25-1-2 @destructive', async ({
   onboardingUser: user,
   provisionUser,
-  importTool,
+  importToolModel,
   admin,
 }) => {
   const other = await provisionUser();
@@ -25,7 +25,7 @@ test('wrong password, unknown user ID, the login password: 認証に失敗しま
   ];
   for (const [name, userId, password] of attempts) {
     await test.step(name, async () => {
-      const outcome = await importTool().run(userId, password);
+      const outcome = await importToolModel().run(userId, password);
       expect(outcome.message).toBe(m.authFailed);
       expect(outcome.exchanges.map((e) => [e.step, e.status])).toEqual([['login', 401]]);
     });
@@ -33,19 +33,21 @@ test('wrong password, unknown user ID, the login password: 認証に失敗しま
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
   expect((await admin.user(other.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
 
-  const outcome = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const outcome = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(outcome.message).toBeNull();
 });
 
-test('after a reissue the old 認証情報パスワード is refused and the new one works @EG25-1-2 @destructive', async ({ onboardingUser: user, importTool, admin, mailbox }) => {
+test('after a reissue the old 認証情報パスワード is refused and the new one works @EG25-1-2 @destructive', async ({ onboardingUser: user, importToolModel, admin, mailbox }) => {
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
   const passwords = parsePasswordMail((await mailbox.waitFor(user.email, mail.passwordSubject, { after: lastMail })).text);
 
-  const old = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const old = await importToolModel().run(user.userId, user.passwords.issuancePassword);
+  expect(old.exchanges.map((e) => [e.step, e.status]), 'webra2 refused the login').toEqual([['login', 401]]);
   expect(old.message).toBe(m.authFailed);
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
 
-  const fresh = await importTool().run(user.userId, passwords.issuancePassword);
+  const fresh = await importToolModel().run(user.userId, passwords.issuancePassword);
+  expect(fresh.exchanges.map((e) => [e.step, e.status]).at(-1), 'webra2 issued').toEqual(['certificate', 200]);
   expect(fresh.message).toBeNull();
 });

@@ -10,7 +10,7 @@ import { importTool as m, input, mail } from '../../messages';
 
 const MARKUP = '<script>alert(1)</script>';
 
-test('the tool with unusable credentials: 認証に失敗しました。, a clear 400 from the server @EG25-1-2 @destructive', async ({ onboardingUser: user, importTool, admin }) => {
+test('the tool with unusable credentials: 認証に失敗しました。, a clear 400 from the server @EG25-1-2 @destructive', async ({ onboardingUser: user, importToolModel, admin }) => {
   const id = mail.labels.userId;
   const pw = mail.labels.issuancePassword;
   const cases: [string, string, string, string][] = [
@@ -24,7 +24,7 @@ test('the tool with unusable credentials: 認証に失敗しました。, a clea
   ];
   for (const [name, userId, password, serverMessage] of cases) {
     await test.step(name, async () => {
-      const outcome = await importTool().run(userId, new Secret(password));
+      const outcome = await importToolModel().run(userId, new Secret(password));
       expect(outcome.message).toBe(m.authFailed);
       expect(outcome.exchanges.map((e) => [e.step, e.status, e.result])).toEqual([['login', 400, 'INVALID_INPUT']]);
       expect(outcome.ok ? '' : outcome.detail).toContain(serverMessage);
@@ -37,7 +37,7 @@ test('malformed requests to the import endpoints get a JSON 4xx and reflect noth
   request,
   onboardingUser: user,
   admin,
-  importTool,
+  importToolModel,
   suiteConfig,
 }) => {
   const login = `${suiteConfig.urls.webra2}/scira/tool/Login.do`;
@@ -70,5 +70,5 @@ test('malformed requests to the import endpoints get a JSON 4xx and reflect noth
   expect(bad.status()).toBe(400);
   expect(await bad.json()).toEqual({ result: 'INVALID_INPUT', message: m.invalidRequest });
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
-  expect((await importTool().run(user.userId, user.passwords.issuancePassword)).message).toBeNull();
+  expect((await importToolModel().run(user.userId, user.passwords.issuancePassword)).message).toBeNull();
 });

@@ -17,13 +17,13 @@ import { expectLoginCertificate } from '../issuance/certificate-checks';
 for (const chain of ['pub-ca1', 'pub-ca8', 'rsa-ca16'] as ChainName[]) {
   test(`${chain}: the tool imports the certificate, which opens エコ文書 @IMP-OK @CERT-CHECK @destructive`, async ({
     provisionUser,
-    importTool,
+    importToolModel,
     admin,
     openWithCertificate,
     suiteConfig,
   }) => {
     const user = await provisionUser({ chain });
-    const tool = importTool();
+    const tool = importToolModel();
     const outcome = await tool.run(user.userId, user.passwords.issuancePassword);
     expect(outcome.message).toBeNull();
     expect(outcome.exchanges.map((e) => [e.step, new URL(e.url).protocol, e.status])).toEqual([

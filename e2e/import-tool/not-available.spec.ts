@@ -13,16 +13,16 @@ import { reachStep3 } from '../issuance/journey';
 
 test('already fetched by the tool: the second run is refused, the first certificate still works @EG25-1-3 @destructive', async ({
   onboardingUser: user,
-  importTool,
+  importToolModel,
   admin,
   openWithCertificate,
   suiteConfig,
 }) => {
-  const first = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const first = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(first.message).toBeNull();
   const fetched = await admin.user(user.userId);
 
-  const second = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const second = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(second.message).toBe(m.notAvailable);
   expect(second.exchanges.map((e) => [e.step, e.status])).toEqual([['login', 409]]);
   expect(second.store.personal()).toEqual([]);
@@ -35,37 +35,39 @@ test('already fetched by the tool: the second run is refused, the first certific
   await check.expectCertificateAccepted(String(personal.parsed.subject.CN));
 });
 
-test('already issued on the issuance site: the tool is refused @EG25-1-3 @destructive', async ({ page, onboardingUser: user, importTool, admin }) => {
+test('already issued on the issuance site: the tool is refused @EG25-1-3 @destructive', async ({ page, onboardingUser: user, importToolModel, admin }) => {
   await reachStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const issued = await admin.user(user.userId);
-  const outcome = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const outcome = await importToolModel().run(user.userId, user.passwords.issuancePassword);
+  expect(outcome.exchanges.map((e) => [e.step, e.status]), 'webra2 had nothing to hand out').toEqual([['login', 409]]);
   expect(outcome.message).toBe(m.notAvailable);
   expect((await admin.user(user.userId)).application).toEqual(issued.application);
 });
 
-test('not created yet (not approved): refused until approved @EG25-1-3 @destructive', async ({ provisionUser, importTool, admin }) => {
+test('not created yet (not approved): refused until approved @EG25-1-3 @destructive', async ({ provisionUser, importToolModel, admin }) => {
   const user = await provisionUser({ approved: false });
-  const outcome = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const outcome = await importToolModel().run(user.userId, user.passwords.issuancePassword);
+  expect(outcome.exchanges.map((e) => [e.step, e.status]), 'webra2 had nothing to hand out').toEqual([['login', 409]]);
   expect(outcome.message).toBe(m.notAvailable);
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'unapproved', issuedSerial: null });
 
   await admin.update(user.userId, { approved: true });
-  expect((await importTool().run(user.userId, user.passwords.issuancePassword)).message).toBeNull();
+  expect((await importToolModel().run(user.userId, user.passwords.issuancePassword)).message).toBeNull();
 });
 
 test('fetched but not imported: after the reissue the guide asks for, the new mail fetches it @EG25-1-3 @destructive', async ({
   onboardingUser: user,
-  importTool,
+  importToolModel,
   admin,
   mailbox,
 }) => {
-  await importTool().run(user.userId, user.passwords.issuancePassword);
-  expect((await importTool().run(user.userId, user.passwords.issuancePassword)).message).toBe(m.notAvailable);
+  await importToolModel().run(user.userId, user.passwords.issuancePassword);
+  expect((await importToolModel().run(user.userId, user.passwords.issuancePassword)).message).toBe(m.notAvailable);
 
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
   const passwords = parsePasswordMail((await mailbox.waitFor(user.email, mail.passwordSubject, { after: lastMail })).text);
-  const outcome = await importTool().run(user.userId, passwords.issuancePassword);
+  const outcome = await importToolModel().run(user.userId, passwords.issuancePassword);
   expect(outcome.message).toBeNull();
   expect((await admin.user(user.userId)).application.issuedSerial).toBe(outcome.store.personal()[0].parsed.serialHex);
 });

@@ -82,10 +82,10 @@ test('after a reissue the old URL answers 有効な証明書申請はありま�
 test('after the import tool fetched the certificate, the issuance URL is used up too @EG18-1-5 @EG25-1-3 @destructive', async ({
   page,
   onboardingUser: user,
-  importTool,
+  importToolModel,
   admin,
 }) => {
-  const fetched = await importTool().run(user.userId, user.passwords.issuancePassword);
+  const fetched = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(fetched.message).toBeNull();
   const state = await admin.user(user.userId);
   expect(state.application.state).toBe('consumed');

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { loadPki } from '../../certs/store';
 import { loadConfig } from '../../config/env';
 import { buildMailbox } from '../../mailbox/server';
-import { makeCertificationRequest } from '../../fixtures/import-tool';
+import { makeCertificationRequest } from '../../fixtures/import-tool-model';
 import { buildMock, closeMock, type Mock } from '../../mock/build';
 import { issuance as t } from '../../messages';
 
