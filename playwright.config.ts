@@ -87,7 +87,8 @@ export default defineConfig({
     ['./reporters/fresh-results.ts', { dirs: [allureResults, ...(suite.evidence ? [path.join(reports, 'evidence')] : [])] }],
     ['./reporters/evidence-index.ts'],
     ['list'],
-    ['html', { outputFolder: path.join(reports, 'playwright-report'), open: 'never' }],
+    // A shard's own HTML report would be thrown away: the merge builds the one report from the blobs.
+    ...(process.argv.some((a) => a.startsWith('--shard')) ? [] : [['html', { outputFolder: path.join(reports, 'playwright-report'), open: 'never' }] as const]),
     ['allure-playwright', { resultsDir: allureResults, detail: true, suiteTitle: true, environmentInfo: allureEnvironment }],
     ['json', { outputFile: path.join(reports, 'results.json') }],
     // Behind the redaction reporter, so the blob holds no secret. One folder per REPORTS_DIR

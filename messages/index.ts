@@ -1,11 +1,13 @@
 /**
- * Every user-visible Japanese (and English) string of the service, once.
+ * Every user-visible Japanese (and English) string of the service, as the SUITE expects it.
  *
- * The mock renders these and the suite asserts on them, so a wording change in the
- * real service is a one-line change here. Strings quoted from the documents carry the
- * catalogue ID (../shared/spec/catalogue.md) or the document section they come from.
- * Strings the documents do not show (the mock's own clear answers to bad input) are
- * grouped under `input` and marked as such.
+ * The suite asserts on these; the mock does not use them (it renders its own transcription,
+ * mock/texts.ts, and tests/unit/mock-texts-agree.test.ts reports where the two disagree).
+ * Each text names its source in messages/sources.ts — doc(document, section) for a text quoted
+ * from the five documents (checked verbatim against ../shared/seeds by
+ * tests/unit/messages-trace.test.ts), decision(why) for the project's own wording (the mock's
+ * answers to bad input, subjects no document shows, translations). Where the documents show a
+ * text in two forms, `forms` lists both and the suite accepts either (`anyOf`).
  */
 
 /** Mail subjects and fixed mail phrases (catalogue "Mails"). */

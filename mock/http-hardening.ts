@@ -66,7 +66,7 @@ export function siteServerOptions(https: Record<string, unknown> | null): Fastif
     logger: false,
     ...(https ? { https: { ...https, ...httpServerLimits, handshakeTimeout: LIMITS.handshakeTimeoutMs } } : { http: { ...httpServerLimits } }),
     bodyLimit: LIMITS.bodyBytes,
-    maxParamLength: LIMITS.paramChars,
+    routerOptions: { maxParamLength: LIMITS.paramChars },
     requestTimeout: LIMITS.requestTimeoutMs,
     keepAliveTimeout: LIMITS.keepAliveTimeoutMs,
     connectionTimeout: LIMITS.idleTimeoutMs,

@@ -79,6 +79,8 @@ export async function benchSuite(basePort: number, reportsDir: string): Promise<
   try {
     console.log(`suite runs over ${specs.join(' ')} (one after another):`);
     const hasShell = fs.existsSync(DEBIAN_HEADLESS_SHELL);
+    // Not counted: the first run pays for cold caches (TypeScript transform, page cache).
+    await runPlaywright('warm-up (not counted)', [...specs, '--workers=2', '--reporter=dot'], { ...port(0), ...(hasShell ? shell : full) }, path.join(work, 'warm-up'));
     const base = await one('shell, 1 worker', ['--workers=1'], hasShell ? shell : full);
     const fullBrowser = hasShell ? await one('full chromium, 1 worker', ['--workers=1'], full) : undefined;
     const listOnly = await one('list reporter only', ['--workers=1', '--reporter=list'], hasShell ? shell : full);

@@ -128,7 +128,9 @@ export function merge(shards: string[], out: string): MergeResult {
   if (!stats || stats.unexpected + stats.flaky > 0) status = 1;
 
   const allureDirs = shards.map((d) => path.join(d, 'allure-results')).filter((d) => fs.existsSync(d));
-  if (generateReport(out, allureDirs) !== 0) console.error('merge: the Allure report could not be built');
+  // Without a folder, `allure generate` would search the whole tree for results.
+  if (!allureDirs.length) console.error('merge: no shard has allure-results: no Allure report');
+  else if (generateReport(out, allureDirs) !== 0) console.error('merge: the Allure report could not be built');
 
   const flows = mergeEvidence(shards, out);
   if (flows) console.log(`merge: evidence pack ${path.join(out, 'evidence', 'index.html')} (${flows} flows)`);

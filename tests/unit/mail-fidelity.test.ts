@@ -28,6 +28,8 @@ test('TJK メール①: the two password lines carry TJK’s two wordings, and t
       .replace(new RegExp(`^(${m.labels.loginPassword}：).*$`, 'm'), `$1${b}`);
     assert.equal(parseRegistrationMail(variant).passwordsInOtherMail, true);
   }
+  const im12 = text.replace(m.passwordInOtherMail, m.askAdministrator).replace(m.loginPasswordInOtherMail, m.askAdministrator);
+  assert.equal(parseRegistrationMail(im12).passwordsInOtherMail, true, 'IM12 2-3 ①: 管理者にお問い合わせ下さい。 on both lines');
   const other = text.replace(m.loginPasswordInOtherMail, 'pass9word');
   assert.equal(parseRegistrationMail(other).passwordsInOtherMail, false, 'a password written into メール① is caught');
 });
