@@ -60,13 +60,14 @@ export function parseFaults(value: string | undefined): Set<FaultName> {
  */
 let active: ReadonlySet<FaultName> = new Set();
 
+const SIGNUP_DONE = texts.ebunsho.signupDone;
+
 export function activateFaults(faults: ReadonlySet<FaultName>): void {
   active = faults;
-  if (faults.has('text-one-character')) {
-    // The mock's own transcription (mock/texts.ts), changed at run time: the suite checks its
-    // traced copy, so the one character must show as a failure at the completion check.
-    (texts.ebunsho as { signupDone: string }).signupDone = texts.ebunsho.signupDone.replace(/た。$/, 'だ。');
-  }
+  // The mock's own transcription (mock/texts.ts), changed at run time (and put back for the
+  // next mock of the same process): the suite checks its traced copy, so the one character
+  // must show as a failure at the completion check.
+  (texts.ebunsho as { signupDone: string }).signupDone = faults.has('text-one-character') ? SIGNUP_DONE.replace(/た。$/, 'だ。') : SIGNUP_DONE;
 }
 
 export function faulty(name: FaultName): boolean {

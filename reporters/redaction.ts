@@ -80,6 +80,21 @@ export function namedFormsOf(value: string): { name: string; form: string }[] {
   return all.filter((f) => f.form.length >= MIN_SECRET_LENGTH && !seen.has(f.form) && seen.add(f.form));
 }
 
+/**
+ * Long pieces of a secret: a wrong value made from the real one (9 of its 10 characters, as a
+ * spec once typed in the clear) leaks most of it. Every substring of length
+ * max(6, min(n - 1, 8)) of a secret of n ≥ 7 characters: 8 of a 10-character password (so
+ * any 9 of them are caught), 6 of a 7-character PIN; shorter secrets (a 6-digit OTP) have
+ * no fragment long enough not to match by chance.
+ */
+export function fragmentsOf(value: string): string[] {
+  if (value.length < 7) return [];
+  const length = Math.max(6, Math.min(value.length - 1, 8));
+  const out = new Set<string>();
+  for (let at = 0; at + length <= value.length; at++) out.add(value.slice(at, at + length));
+  return [...out];
+}
+
 export function formsOf(value: string): string[] {
   return namedFormsOf(value).map((f) => f.form);
 }
@@ -196,8 +211,17 @@ export function findSecrets(data: Buffer, secrets: readonly string[], where: { f
   const findings: Finding[] = [];
   secrets.forEach((secret, secretIndex) => {
     if (!isSecretValue(secret)) return;
+    let found = false;
     for (const { name, form } of namedFormsOf(secret)) {
-      if (new Needle(form).indexes(data).length) findings.push({ ...where, secretIndex, form: name });
+      if (new Needle(form).indexes(data).length) {
+        findings.push({ ...where, secretIndex, form: name });
+        found = true;
+      }
+    }
+    // Not the whole value, but most of it (raw and URL-encoded: a fragment is alphanumerics mostly).
+    if (!found) {
+      const hit = fragmentsOf(secret).find((f) => [f, encodeURIComponent(f)].some((form) => new Needle(form).indexes(data).length));
+      if (hit) findings.push({ ...where, secretIndex, form: `fragment (${hit.length} of ${secret.length} characters)` });
     }
   });
   if (isZip(data)) {

@@ -3,20 +3,20 @@
  * マイページ search. Clear Japanese messages, no server error, no state change, and what
  * was typed comes back as text, never as markup.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import { bulkSign as t, input } from '../../messages';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignMyPage } from '../../pages/bulksign/my-page';
 import { SetupUserPage } from '../../pages/bulksign/setup-user-page';
 import { ebunshoRegistrationSentinel, mailsBeforeSentinel } from '../mail-sentinel';
-import { BAD_INPUT, watchServerErrors } from '../signing/bad-input';
+import { BAD_INPUT, watchInjectedScript } from '../signing/bad-input';
 import { logInWithOtp } from './journey';
 
 test.describe('bad input on the bulk e-signature forms', () => {
   test('the login form answers bad input clearly and counts nothing @BS-LOGIN @destructive', async ({ page, bulkSignUser: user, admin, mailbox }) => {
     const login = new BulkSignLoginPage(page);
     await login.open(user.userMail.loginUrl);
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
     const mailsBefore = await mailbox.lastId(user.email);
     for (const [name, id, password, message] of [
       ['empty ID', '', 'abc12345', input.required(t.userIdLabel)],
@@ -29,7 +29,7 @@ test.describe('bad input on the bulk e-signature forms', () => {
       ['quotes in the password', user.userId, BAD_INPUT.quotes, input.halfWidthAlnum(t.passwordLabel)],
     ] as const) {
       await test.step(`refused: ${name}`, async () => {
-        await login.logIn(id, password);
+        await login.logIn(id, Secret.typed(password));
         await login.expectError(message);
         // The ID comes back as typed, as text in the field.
         await expect(login.userId).toHaveValue(id);
@@ -43,7 +43,7 @@ test.describe('bad input on the bulk e-signature forms', () => {
 
   test('電子署名の実施要否 must be chosen @BS-SETUP @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const setup = await logInWithOtp(page, user, mailbox);
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
     await setup.next();
     await expect(setup.error).toHaveText(t.chooseSign);
     await setup.expectShown();
@@ -66,7 +66,7 @@ test.describe('bad input on the bulk e-signature forms', () => {
     await setup.next();
     const myPage = new BulkSignMyPage(page);
     await myPage.expectShown();
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
 
     await myPage.searchFiles({ fileName: BAD_INPUT.long });
     await expect(myPage.error).toHaveText(input.tooLong(t.search.fileName, 256));

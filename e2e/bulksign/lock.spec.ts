@@ -3,7 +3,7 @@
  * 表示された場合はエラーコードとともに管理者へご連絡ください。」 The 一定回数 is the suite's named
  * decision PASSWORD_FAILURES_TO_LOCK (./rules.ts), not read from the mock.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import { bulkSign as t, input } from '../../messages';
 import { ebunshoRegistrationSentinel, mailsBeforeSentinel } from '../mail-sentinel';
 import { BULK_SIGN_ERROR, PASSWORD_FAILURES_TO_LOCK } from './rules';
@@ -11,7 +11,7 @@ import { BulkSignErrorPage } from '../../pages/bulksign/error-page';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
 
-const WRONG = 'wrong0Password';
+const WRONG = Secret.typed('wrong0Password', 'a wrong password');
 
 test.describe('account lock (BS10 1-2)', () => {
   test(`${PASSWORD_FAILURES_TO_LOCK - 1} wrong passwords do not lock, and a success resets the count @BS-LOCK @destructive`, async ({ page, bulkSignUser: user, admin }) => {

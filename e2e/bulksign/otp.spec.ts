@@ -13,7 +13,7 @@ import { BulkSignErrorPage } from '../../pages/bulksign/error-page';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
 import { SetupChoicePage } from '../../pages/bulksign/setup-choice-page';
-import { BAD_INPUT, watchServerErrors } from '../signing/bad-input';
+import { BAD_INPUT, watchInjectedScript } from '../signing/bad-input';
 import { logIn } from './journey';
 
 /** A well-formed OTP that is not `otp`. */
@@ -101,7 +101,7 @@ test.describe('one-time password (BS10 1-2)', () => {
 
   test('malformed OTPs get a clear message and count for nothing @BS-OTP-BAD @destructive', async ({ page, bulkSignUser: user, mailbox, admin }) => {
     const { otp } = await logIn(page, user, mailbox);
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
     const otpPage = new BulkSignOtpPage(page);
     for (const [name, value, message] of [
       ['empty', '', input.required(t.otpLabel)],
@@ -112,7 +112,7 @@ test.describe('one-time password (BS10 1-2)', () => {
       ['quotes', BAD_INPUT.quotes, t.otpFormat],
     ] as const) {
       await test.step(`refused: ${name}`, async () => {
-        await otpPage.submit(value);
+        await otpPage.submit(Secret.typed(value));
         await otpPage.expectError(message);
       });
     }

@@ -4,10 +4,10 @@
  * catalogue F — are refused with a message and change nothing; 6 is accepted.
  */
 import { test, expect } from '../../fixtures';
-import type { Secret } from '../../fixtures/secret';
+import { Secret } from '../../fixtures/secret';
 import { bulkSign as t, input, signing } from '../../messages';
 import { BulkSignPinDonePage } from '../../pages/bulksign/pin-done-page';
-import { BAD_INPUT, watchServerErrors } from '../signing/bad-input';
+import { BAD_INPUT, watchInjectedScript } from '../signing/bad-input';
 import { randomPin } from '../signing/pins';
 import { reachStep2 } from './journey';
 import { PIN_LENGTH } from './rules';
@@ -20,7 +20,7 @@ test.describe('署名用暗証コード rules (BS10 2-d)', () => {
     admin,
   }) => {
     const step2 = await reachStep2(page, user, mailbox, admin);
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
     const length = signing.pinLength(t.newPin, PIN_LENGTH.min, PIN_LENGTH.max);
     const cases: { name: string; pin: Secret | string; confirm?: Secret | string; message: string }[] = [
       { name: `${PIN_LENGTH.min - 1} characters`, pin: randomPin(PIN_LENGTH.min - 1), message: length },
@@ -36,7 +36,7 @@ test.describe('署名用暗証コード rules (BS10 2-d)', () => {
     ];
     for (const c of cases) {
       await test.step(`refused: ${c.name}`, async () => {
-        await step2.registerPin(c.pin, c.confirm ?? c.pin);
+        await step2.registerPin(Secret.typed(c.pin), Secret.typed(c.confirm ?? c.pin));
         await step2.expectRefused(c.message);
         expect((await admin.bulkSign(user.userId)).pinRegistered).toBe(false);
       });

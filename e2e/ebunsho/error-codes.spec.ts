@@ -22,7 +22,7 @@ test.describe('エラーコード', () => {
     await login.logIn(user.userId, user.passwords.loginPassword);
     await error.expectErrorCode(42);
     await login.open(user.registration.loginUrl);
-    await login.logIn(user.userId, `${user.passwords.loginPassword.reveal()}x`);
+    await login.logIn(user.userId, user.passwords.loginPassword.withSuffix('x'));
     await error.expectErrorCode(42);
     expect(await admin.user(user.userId)).toMatchObject({ failedLogins: 0, lastLoginAt: null });
 
@@ -79,7 +79,7 @@ test.describe('エラーコード', () => {
     await test.step('the login URL of the user\'s own mail (ds-nc), without any certificate', async () => {
       const login = new LoginPage(page);
       await login.open(user.registration.loginUrl);
-      await login.logIn(user.userId, `${user.passwords.loginPassword.reveal()}x`);
+      await login.logIn(user.userId, user.passwords.loginPassword.withSuffix('x'));
       await login.expectError(input.loginFailed);
       await login.logIn(user.userId, user.passwords.loginPassword);
       await new ServiceTopPage(page).expectShown();

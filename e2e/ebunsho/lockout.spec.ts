@@ -4,7 +4,7 @@
  * starts the count again; a locked ID stays locked with the right password until the
  * administrator unlocks it. The count is the documented one (lockout-rule.ts), not the mock's.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import type { MockAdmin } from '../../fixtures/admin';
 import { ebunsho as t, input } from '../../messages';
 import { ServiceErrorPage } from '../../pages/ebunsho/error-page';
@@ -16,10 +16,10 @@ import { SignupPage } from '../../pages/ebunsho/signup-page';
 import { DOCUMENTED_LOCK_AFTER, documentedOutcome } from './lockout-rule';
 
 /** Wrong passwords `from`..`to` (consecutive numbers), each answered as the documents say. */
-async function failLogins(login: LoginPage, admin: MockAdmin, userId: string, password: string, from: number, to: number) {
+async function failLogins(login: LoginPage, admin: MockAdmin, userId: string, password: Secret, from: number, to: number) {
   for (let attempt = from; attempt <= to; attempt++) {
     await test.step(`wrong password ${attempt}`, async () => {
-      await login.logIn(userId, `${password}x`);
+      await login.logIn(userId, password.withSuffix('x'));
       if (documentedOutcome(attempt) === 'refused') {
         await login.expectError(input.loginFailed);
         expect(await admin.user(userId)).toMatchObject({ failedLogins: attempt, locked: false });
@@ -39,10 +39,10 @@ test.describe('ロック (エラーコード 46)', () => {
   }) => {
     const login = new LoginPage(page);
     await login.open(user.registration.loginUrl);
-    const password = user.passwords.loginPassword.reveal();
+    const password = user.passwords.loginPassword;
     await failLogins(login, admin, user.userId, password, 1, DOCUMENTED_LOCK_AFTER - 1);
     await test.step(`wrong password ${DOCUMENTED_LOCK_AFTER}`, async () => {
-      await login.logIn(user.userId, `${password}x`);
+      await login.logIn(user.userId, password.withSuffix('x'));
       await new ServiceErrorPage(page).expectErrorCode(46);
       expect(await admin.user(user.userId)).toMatchObject({ locked: true });
     });
@@ -57,7 +57,7 @@ test.describe('ロック (エラーコード 46)', () => {
   test('a successful login before the 6th starts the count again @EG-2-2-46 @destructive', async ({ signedUpUser: { user, page }, admin }) => {
     const login = new LoginPage(page);
     const top = new ServiceTopPage(page);
-    const password = user.passwords.loginPassword.reveal();
+    const password = user.passwords.loginPassword;
     await login.open(user.registration.loginUrl);
     await failLogins(login, admin, user.userId, password, 1, DOCUMENTED_LOCK_AFTER - 1);
     await login.logIn(user.userId, user.passwords.loginPassword);
@@ -71,7 +71,7 @@ test.describe('ロック (エラーコード 46)', () => {
   test('the administrator unlocks the ID: the right password logs in again @EG-2-2-46 @destructive', async ({ signedUpUser: { user, page }, admin }) => {
     const login = new LoginPage(page);
     await login.open(user.registration.loginUrl);
-    await failLogins(login, admin, user.userId, user.passwords.loginPassword.reveal(), 1, DOCUMENTED_LOCK_AFTER);
+    await failLogins(login, admin, user.userId, user.passwords.loginPassword, 1, DOCUMENTED_LOCK_AFTER);
     expect(await admin.update(user.userId, { locked: false })).toMatchObject({ locked: false, failedLogins: 0 });
     await login.logIn(user.userId, user.passwords.loginPassword);
     await new ServiceTopPage(page).expectShown();
@@ -87,7 +87,7 @@ test.describe('ロック (エラーコード 46)', () => {
     const signup = new SignupPage(page);
     await signup.open(user.registration.signupUrl);
     for (let attempt = 1; attempt <= DOCUMENTED_LOCK_AFTER; attempt++) {
-      await signup.signUp(user.userId, `${user.passwords.loginPassword.reveal()}x`);
+      await signup.signUp(user.userId, user.passwords.loginPassword.withSuffix('x'));
       if (documentedOutcome(attempt) === 'refused') await signup.expectError(input.loginFailed);
       else await new ServiceErrorPage(page).expectErrorCode(46);
     }
@@ -106,7 +106,7 @@ test.describe('ロック (エラーコード 46)', () => {
     await profile.openPasswordChange();
     const change = new PasswordChangePage(page);
     for (let attempt = 1; attempt <= DOCUMENTED_LOCK_AFTER; attempt++) {
-      await change.change(`${user.passwords.loginPassword.reveal()}x`, 'abcd1234');
+      await change.change(user.passwords.loginPassword.withSuffix('x'), Secret.typed('abcd1234'));
       if (documentedOutcome(attempt) === 'refused') await change.expectRefused(t.currentPasswordWrong);
       else await new ServiceErrorPage(page).expectErrorCode(46);
     }

@@ -2,7 +2,7 @@
  * エコ文書 ログイン (IM12 4, TJK 3)): the login page, サービスTOP with its header, the first
  * login's prompt to change the initial password, the tabs, and logging out for real.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import { ebunsho as t, input } from '../../messages';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { PasswordChangePage } from '../../pages/ebunsho/password-change-page';
@@ -113,7 +113,7 @@ test.describe('ログイン', () => {
     await login.open(user.registration.loginUrl);
     await login.logIn('999999999', user.passwords.loginPassword);
     await login.expectError(input.loginFailed);
-    await login.logIn(user.userId, `${user.passwords.loginPassword.reveal()}9`);
+    await login.logIn(user.userId, user.passwords.loginPassword.withSuffix('9'));
     await login.expectError(input.loginFailed);
     expect((await admin.user(user.userId)).failedLogins).toBe(1);
   });
@@ -129,7 +129,7 @@ test.describe('ログイン', () => {
         await expectNothingInjected(page, dialogs, { locator: login.userId, value: bad.value });
       });
       await test.step(`パスワード: ${bad.name}`, async () => {
-        await login.logIn(user.userId, bad.value);
+        await login.logIn(user.userId, Secret.typed(bad.value));
         await login.expectError(bad.message(t.passwordLabel));
         await expectNothingInjected(page, dialogs);
       });

@@ -4,7 +4,7 @@
  * change that ends the initial-password prompt. Every refusal names what to fix and changes
  * nothing: the old password keeps working.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import { ebunsho as t, input } from '../../messages';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { PasswordChangePage } from '../../pages/ebunsho/password-change-page';
@@ -58,7 +58,7 @@ test.describe('パスワード変更', () => {
     const top = new ServiceTopPage(page);
     await top.expectNoGuideCallout();
     // Exactly the policy's minimum length: 8 characters are enough.
-    const next = policyPassword(8);
+    const next = new Secret(policyPassword(8), 'new login password');
     await top.goToInitialPasswordChange();
     const change = new PasswordChangePage(page);
     await change.change(user.passwords.loginPassword, next);
@@ -89,23 +89,23 @@ test.describe('パスワード変更', () => {
     await profile.openPasswordChange();
     const change = new PasswordChangePage(page);
 
-    const violations: { name: string; next: string; confirm?: string; message: string }[] = [
+    const violations: { name: string; next: string | Secret; confirm?: string; message: string }[] = [
       { name: '7 characters', next: 'abcd123', message: t.newPasswordTooShort(8) },
       { name: 'no lowercase letter', next: 'ABCD12345', message: t.newPasswordNeedsLower },
       { name: 'no digit', next: 'abcdefghi', message: t.newPasswordNeedsDigit },
       { name: 'confirmation differs', next: 'abcd12345', confirm: 'abcd12346', message: t.passwordMismatch },
-      { name: 'same as the current one', next: current.reveal(), message: t.passwordUnchanged },
+      { name: 'same as the current one', next: current, message: t.passwordUnchanged },
     ];
     for (const v of violations) {
       await test.step(v.name, async () => {
-        await change.change(current, v.next, v.confirm ?? v.next);
+        await change.change(current, Secret.typed(v.next), Secret.typed(v.confirm ?? v.next));
         await change.expectRefused(v.message);
       });
     }
     const fields = [
-      { label: t.currentPassword, fill: (bad: string) => change.change(bad, 'abcd12345') },
-      { label: t.newPassword, fill: (bad: string) => change.change(current, bad, 'abcd12345') },
-      { label: t.confirmPassword, fill: (bad: string) => change.change(current, 'abcd12345', bad) },
+      { label: t.currentPassword, fill: (bad: string) => change.change(Secret.typed(bad), Secret.typed('abcd12345')) },
+      { label: t.newPassword, fill: (bad: string) => change.change(current, Secret.typed(bad), Secret.typed('abcd12345')) },
+      { label: t.confirmPassword, fill: (bad: string) => change.change(current, Secret.typed('abcd12345'), Secret.typed(bad)) },
     ];
     for (const f of fields) {
       for (const bad of BAD_ALNUM_VALUES) {
@@ -119,7 +119,7 @@ test.describe('パスワード変更', () => {
     expect(await admin.user(user.userId)).toMatchObject({ mustChangePassword: true, failedLogins: 0 });
 
     await test.step('a wrong current password: refused, and counted as a wrong password', async () => {
-      await change.change(`${current.reveal()}x`, 'abcd12345');
+      await change.change(current.withSuffix('x'), Secret.typed('abcd12345'));
       await change.expectRefused(t.currentPasswordWrong);
       expect(await admin.user(user.userId)).toMatchObject({ mustChangePassword: true, failedLogins: 1 });
     });

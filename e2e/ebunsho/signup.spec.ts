@@ -3,7 +3,7 @@
  * client certificate, binds that certificate to the user — and every other outcome is clear
  * and binds nothing.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import { ebunsho as t, input } from '../../messages';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { LoginCertificatePage } from '../../pages/ebunsho/login-cert-page';
@@ -66,7 +66,7 @@ test.describe('サインアップ', () => {
     const page = await openWithCertificate(await mintCertificate());
     const signup = new SignupPage(page);
     await signup.open(user.registration.signupUrl);
-    await signup.signUp(user.userId, `${user.passwords.loginPassword.reveal()}x`);
+    await signup.signUp(user.userId, user.passwords.loginPassword.withSuffix('x'));
     await signup.expectError(input.loginFailed);
     expect(await admin.user(user.userId)).toMatchObject({ signedUp: false, failedLogins: 1 });
 
@@ -126,7 +126,7 @@ test.describe('サインアップ', () => {
         await expectNothingInjected(page, dialogs, { locator: signup.userId, value: bad.value });
       });
       await test.step(`パスワード: ${bad.name}`, async () => {
-        await signup.signUp(user.userId, bad.value);
+        await signup.signUp(user.userId, Secret.typed(bad.value));
         await signup.expectError(bad.message(t.passwordLabel));
         await expectNothingInjected(page, dialogs);
       });

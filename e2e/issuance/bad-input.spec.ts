@@ -3,7 +3,7 @@
  * URL's p1–p3. Each gets a clear message and a status below 500, nothing typed is reflected
  * (the password never is, markup is not run), and the application is untouched.
  */
-import { test, expect } from '../../fixtures';
+import { test, expect, Secret } from '../../fixtures';
 import { input, issuance as t } from '../../messages';
 import { dialogsOf } from '../../pages/dialogs';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
@@ -28,7 +28,7 @@ test('STEP1: empty, full-width, markup, quotes and 10,000 characters get a clear
   for (const [typed, expected] of cases) {
     await test.step(`「${typed}」`, async () => {
       const answer = page.waitForResponse((r) => r.url().endsWith('/scira/Step1.do'));
-      await step1.submitPassword(typed, 'none');
+      await step1.submitPassword(Secret.typed(typed), 'none');
       expect((await answer).status()).toBe(400);
       await step1.expectError(expected);
       await expect(step1.password).toHaveValue('');

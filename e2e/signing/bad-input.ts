@@ -1,6 +1,7 @@
 /**
  * Catalogue F for the signing forms: the bad values every form gets, and the checks that
- * the page answered clearly — no server error, nothing the user typed became markup.
+ * the page answered clearly — nothing the user typed became markup (no server error: the
+ * failure guard, fixtures/guard.ts).
  */
 import { expect, type Page } from '@playwright/test';
 import { dialogsOf } from '../../pages/dialogs';
@@ -13,19 +14,15 @@ export const BAD_INPUT = {
   quotes: `'" \`--`,
 } as const;
 
-/** Records the status of every page and form response from now on. */
-export function watchServerErrors(page: Page) {
-  const seen: { method: string; status: number; path: string }[] = [];
+/**
+ * From now on: no dialog opened by injected script, no injected element. (Server errors are
+ * the failure guard's, for every test: fixtures/guard.ts.)
+ */
+export function watchInjectedScript(page: Page) {
   // The recorder answers dialogs too: an injected alert() would show up there.
   dialogsOf(page);
-  page.on('response', (res) => {
-    const req = res.request();
-    if (req.resourceType() === 'document' || req.method() !== 'GET')
-      seen.push({ method: req.method(), status: res.status(), path: new URL(res.url()).pathname });
-  });
   return {
     async expectClean() {
-      expect(seen.filter((s) => s.status >= 500), 'server errors').toEqual([]);
       expect(dialogsOf(page).seen, 'dialogs opened by injected script').toEqual([]);
       await expectNoInjectedElement(page);
     },

@@ -4,7 +4,7 @@
  * waited for), and the certificate table held against the certificate itself.
  */
 import fs from 'node:fs';
-import { test, expect, type SignedUpUser } from '../../fixtures';
+import { test, expect, Secret, type SignedUpUser } from '../../fixtures';
 import type { MockAdmin } from '../../fixtures/admin';
 import { signingCertificateFacts, type SigningCertificateFacts } from '../../fixtures/signing-certificate';
 import { input, signing as t } from '../../messages';
@@ -12,7 +12,7 @@ import { ProfilePage } from '../../pages/ebunsho/profile-page';
 import { SigningDonePage } from '../../pages/signing/signing-done-page';
 import { SigningMenuPage } from '../../pages/signing/signing-menu-page';
 import { SigningPinPage } from '../../pages/signing/signing-pin-page';
-import { BAD_INPUT, watchServerErrors } from './bad-input';
+import { BAD_INPUT, watchInjectedScript } from './bad-input';
 import { randomPin } from './pins';
 
 /** What 本人情報 says the user's romaji names are (the certificate must carry them). */
@@ -142,13 +142,13 @@ test.describe('署名用証明書管理 (TJK)', () => {
     admin,
   }) => {
     const menu = await issueAndPrepare(page, admin, user.userId);
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
     await menu.openPinRegistration();
     const pinPage = new SigningPinPage(page);
     await pinPage.expectShown();
 
     const length = t.pinLength(t.newPin, 6, 20);
-    const cases: { name: string; pin: Parameters<SigningPinPage['registerPin']>[0]; confirm?: Parameters<SigningPinPage['registerPin']>[1]; message: string }[] = [
+    const cases: { name: string; pin: Secret | string; confirm?: Secret | string; message: string }[] = [
       { name: '5 characters', pin: randomPin(5), message: length },
       { name: '21 characters', pin: randomPin(21), message: length },
       { name: 'full-width', pin: BAD_INPUT.fullWidth, message: input.halfWidthAlnum(t.newPin) },
@@ -161,7 +161,7 @@ test.describe('署名用証明書管理 (TJK)', () => {
     ];
     for (const c of cases) {
       await test.step(`refused: ${c.name}`, async () => {
-        await pinPage.registerPin(c.pin, c.confirm ?? c.pin);
+        await pinPage.registerPin(Secret.typed(c.pin), Secret.typed(c.confirm ?? c.pin));
         await pinPage.expectRefused(c.message);
         expect(await admin.signing(user.userId)).toMatchObject({ state: 'pin-due', pinRegistered: false });
       });
@@ -192,7 +192,7 @@ test.describe('署名用証明書管理 (TJK)', () => {
   });
 
   test('out of turn, 新規発行 / 再発行 / 登録 change nothing @SIGN-ISSUE @SIGN-PENDING @destructive', async ({ loggedInUser: { user, page }, admin }) => {
-    const guard = watchServerErrors(page);
+    const guard = watchInjectedScript(page);
     const menu = await reopenMenu(page);
     await menu.issueNew();
     await new SigningDonePage(page).expectShown();

@@ -25,11 +25,11 @@ export class BulkSignLoginPage {
     });
   }
 
-  /** The password is the administrator's Secret; bad input may be a plain string. */
-  async logIn(userId: string, password: Secret | string) {
+  /** The password is the administrator's Secret; bad input is typed as a Secret too (Secret.typed). */
+  async logIn(userId: string, password: Secret) {
     await manualStep('ユーザIDとパスワードを入力し、[ログイン]をクリック', async () => {
       await this.userId.fill(userId);
-      await this.password.fill(typeof password === 'string' ? password : password.reveal());
+      await this.password.fill(password.reveal());
       await this.loginButton.click();
     }, { target: this.loginButton });
   }

@@ -19,10 +19,10 @@ export class BulkSignOtpPage {
     this.error = page.getByRole('alert');
   }
 
-  /** The OTP is a Secret; bad input (never a real OTP) may be a plain string. */
-  async submit(otp: Secret | string) {
+  /** The OTP is a Secret; bad input is typed as a Secret too (Secret.typed). */
+  async submit(otp: Secret) {
     await manualStep('メールのワンタイムパスワードを入力し、[次へ]をクリック', async () => {
-      await this.otp.fill(typeof otp === 'string' ? otp : otp.reveal());
+      await this.otp.fill(otp.reveal());
       await this.nextButton.click();
     }, { target: this.nextButton });
   }

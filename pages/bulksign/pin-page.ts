@@ -9,7 +9,7 @@ import { checkStep, manualStep } from '../step';
 import { CertificateTable } from '../signing/certificate-table';
 import { pasteInto } from '../signing/clipboard';
 
-const value = (v: Secret | string) => (typeof v === 'string' ? v : v.reveal());
+const value = (v: Secret) => v.reveal();
 
 export class BulkSignPinPage {
   readonly heading: Locator;
@@ -42,8 +42,8 @@ export class BulkSignPinPage {
     return this.userInfo.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
   }
 
-  /** PINs are Secret; bad input (not a PIN anyone keeps) may be a plain string. */
-  async enterPin(pin: Secret | string, confirmation: Secret | string = pin) {
+  /** PINs are Secrets; so is bad input typed into the field (Secret.typed): a secret field is only ever typed from one. */
+  async enterPin(pin: Secret, confirmation: Secret = pin) {
     await manualStep('「新しい署名用暗証コード」と「新しい署名用暗証コードの確認入力」に同じ暗証コードを入力', async () => {
       await this.pin.fill(value(pin));
       await this.confirmPin.fill(value(confirmation));
@@ -54,7 +54,7 @@ export class BulkSignPinPage {
     await manualStep('[登録]をクリック', () => this.registerButton.click(), { target: this.registerButton });
   }
 
-  async registerPin(pin: Secret | string, confirmation: Secret | string = pin) {
+  async registerPin(pin: Secret, confirmation: Secret = pin) {
     await this.enterPin(pin, confirmation);
     await this.register();
   }

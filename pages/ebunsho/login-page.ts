@@ -32,10 +32,10 @@ export class LoginPage {
     });
   }
 
-  async logIn(userId: string, password: Secret | string) {
+  async logIn(userId: string, password: Secret) {
     await manualStep('ユーザIDとパスワードを入力し「ログイン」をクリック', async () => {
       await this.userId.fill(userId);
-      await this.password.fill(typeof password === 'string' ? password : password.reveal());
+      await this.password.fill(password.reveal());
       await this.loginButton.click();
     }, { target: this.loginButton });
   }

@@ -4,7 +4,7 @@ import { ebunsho as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { checkStep, manualStep } from '../step';
 
-const reveal = (v: Secret | string) => (typeof v === 'string' ? v : v.reveal());
+const reveal = (v: Secret) => v.reveal();
 
 export class PasswordChangePage {
   readonly heading: Locator;
@@ -32,7 +32,7 @@ export class PasswordChangePage {
     this.done = page.getByRole('status').filter({ hasText: t.passwordChanged });
   }
 
-  async change(current: Secret | string, next: Secret | string, confirm: Secret | string = next) {
+  async change(current: Secret, next: Secret, confirm: Secret = next) {
     await manualStep('現在のパスワード、新しいパスワード、確認用パスワードを入力して「変更」をクリック', async () => {
       await this.currentPassword.fill(reveal(current));
       await this.newPassword.fill(reveal(next));

@@ -30,10 +30,10 @@ export class SignupPage {
     });
   }
 
-  async signUp(userId: string, password: Secret | string) {
+  async signUp(userId: string, password: Secret) {
     await manualStep('ユーザIDと初期パスワードを入力し「サインアップ」をクリック', async () => {
       await this.userId.fill(userId);
-      await this.password.fill(typeof password === 'string' ? password : password.reveal());
+      await this.password.fill(password.reveal());
       await this.signupButton.click();
     });
   }

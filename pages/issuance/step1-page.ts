@@ -48,10 +48,10 @@ export class IssuanceStep1Page {
    * 認証情報パスワードを入力して「次へ」; the web-access confirmation that follows gets
    * `webAccess` ('none' when the password is expected to be refused: no confirmation comes).
    */
-  async submitPassword(password: Secret | string, webAccess: DialogAnswer | 'none' = 'accept') {
+  async submitPassword(password: Secret, webAccess: DialogAnswer | 'none' = 'accept') {
     await manualStep('【STEP1】認証情報パスワードを入力して「次へ」をクリック', async () => {
       if (webAccess !== 'none') dialogsOf(this.page).plan(webAccess);
-      await this.password.fill(typeof password === 'string' ? password : password.reveal());
+      await this.password.fill(password.reveal());
       await this.nextButton.click();
     }, { target: this.nextButton });
   }

@@ -9,7 +9,7 @@ import { manualStep } from '../step';
 import { CertificateTable } from './certificate-table';
 import { pasteInto } from './clipboard';
 
-const value = (v: Secret | string) => (typeof v === 'string' ? v : v.reveal());
+const value = (v: Secret) => v.reveal();
 
 export class SigningPinPage {
   readonly heading: Locator;
@@ -34,8 +34,8 @@ export class SigningPinPage {
     this.pasteRefused = page.getByRole('status').filter({ hasText: t.pasteRefused });
   }
 
-  /** PINs are Secret; bad input (not a PIN anyone keeps) may be a plain string. */
-  async registerPin(pin: Secret | string, confirmation: Secret | string = pin) {
+  /** PINs are Secrets; so is bad input typed into the field (Secret.typed): a secret field is only ever typed from one. */
+  async registerPin(pin: Secret, confirmation: Secret = pin) {
     await manualStep('「新しい暗証コード」と「新しい暗証コードの確認入力」を入力', async () => {
       await this.pin.fill(value(pin));
       await this.confirmPin.fill(value(confirmation));

@@ -56,6 +56,30 @@ test('a healthy double passes every preflight check, none skipped', async () => 
   console.log(`preflight on the healthy double: ${healthyRun.results.length} checks in ${healthyRun.ms} ms`);
 });
 
+test('the double delivers its mail into the real IMAP server: the fresh users\' registration mails wait there', async () => {
+  const { ImapFlow } = await import('imapflow');
+  const env = healthy.env;
+  assert.equal(env.MAIL_SOURCE, 'imap', 'dovecot is installed by the setup script');
+  const fresh = loadAccounts(env.ACCOUNTS_FILE).fresh;
+  assert.ok(fresh.length >= 1);
+  const client = new ImapFlow({ host: env.IMAP_HOST, port: Number(env.IMAP_PORT), secure: false, auth: { user: env.IMAP_USER, pass: env.IMAP_PASSWORD }, logger: false });
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock('INBOX');
+    try {
+      for (const account of fresh) {
+        const uids = (await client.search({ to: account.email }, { uid: true })) || [];
+        // ユーザー登録のご連絡 and パスワードのご連絡, addressed to the plus-address.
+        assert.equal(uids.length, 2, `${account.email}: ${uids.length} mails`);
+      }
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout();
+  }
+});
+
 /** Each fault: the checks that must fail (exactly these) and what their message must say. */
 const FAULT_CASES: Record<DeploymentFault, { fails: Record<string, RegExp>; skips?: Record<string, RegExp> }> = {
   tls10: {

@@ -53,7 +53,7 @@ function verdicts(report: JsonReport): Map<string, string> {
 
 const sorted = (m: Map<string, string>) => [...m].sort(([a], [b]) => a.localeCompare(b));
 
-test('two shards at once merge into one report, Allure report, evidence pack and coverage, equal to an unsharded run', { timeout: 420_000 }, async () => {
+test('two shards at once merge into one report, Allure report, evidence pack and coverage, equal to an unsharded run', { timeout: 600_000 }, async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'two-shards-'));
   const secretsFile = path.join(tmp, 'secrets.jsonl');
   fs.writeFileSync(secretsFile, '', { mode: 0o600 });

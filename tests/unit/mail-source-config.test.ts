@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../config/env';
-import { createMailSource } from '../../fixtures/mail-source';
+import { createMailSource } from '../../fixtures/configured-mail-source';
 import { ImapMailSource } from '../../fixtures/imap-mail-source';
 import { CatcherMailSource } from '../../fixtures/mailbox';
 
