@@ -69,7 +69,8 @@ const tsx = `"${process.execPath}" "${path.join(ROOT, 'node_modules', 'tsx', 'di
 
 export default defineConfig({
   testDir: './e2e',
-  grepInvert: refuseDestructive,
+  // (A listing sends nothing: `--list` shows the refused specs too, so verify --list can say why.)
+  grepInvert: process.argv.includes('--list') ? undefined : refuseDestructive,
   // A real environment's HTTPS trust is checked before any spec (a wrong CA or name stops the run).
   globalSetup: './config/trust-check.ts',
   outputDir: path.join(reports, 'test-results'),

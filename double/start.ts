@@ -140,7 +140,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
       MAILBOX_URL: urls.mailbox,
       PREFLIGHT_CLIENT_CA_NAMES: DOUBLE_CLIENT_CA_NAMES.join('|'),
       ...(dovecot
-        ? { MAIL_SOURCE: 'imap', IMAP_HOST: host, IMAP_PORT: String(dovecot.imapPort), IMAP_TLS: 'false', IMAP_USER: MAILBOX_USER, IMAP_PASSWORD: mailboxPassword }
+        ? { MAIL_SOURCE: 'imap', IMAP_HOST: host, IMAP_PORT: String(dovecot.imapPort), IMAP_SECURE: '0', IMAP_USER: MAILBOX_USER, IMAP_PASSWORD: mailboxPassword }
         : { MAIL_SOURCE: 'catcher' }),
     };
     const envFile = path.join(dir, 'double.env');

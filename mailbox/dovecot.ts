@@ -6,6 +6,10 @@
  * `-c` points Dovecot at that config only, so /etc/dovecot and the system's mail are never
  * read or touched. It listens on loopback only: IMAP for the suite, LMTP for whoever
  * delivers the mail (nodemailer speaks LMTP: see `deliverViaLmtp`).
+ *
+ * For a sender that already uses nodemailer (the mock's mailer), pointing it here is
+ * `createTransport({ host, port: lmtpPort, lmtp: true, ignoreTLS: true })`; recipients must be
+ * users given to startDovecot (or user+tag@ of one), else LMTP refuses them (550).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -171,7 +175,6 @@ function greets(host: string, port: number, expect: string, deadline: number): P
   });
 }
 
-
 export async function startDovecot(options: DovecotOptions): Promise<RunningDovecot> {
   const host = options.host ?? '127.0.0.1';
   const dir = path.resolve(options.dir);
@@ -193,7 +196,7 @@ export async function startDovecot(options: DovecotOptions): Promise<RunningDove
   let output = '';
   const started = new Promise<void>((resolve) => {
     const onData = (c: Buffer) => {
-      output += c.toString();
+      output = (output + c.toString()).slice(-16_384); // the tail, for error messages
       // The master logs this once its listeners are bound (and not before).
       if (/master: Info: Dovecot v\S+ .*starting up/.test(output)) resolve();
     };
@@ -208,7 +211,11 @@ export async function startDovecot(options: DovecotOptions): Promise<RunningDove
     child.once('exit', (code, signal) => reject(new DovecotError(`dovecot exited (${code ?? signal}) while starting:\n${output.split('\n').slice(-20).join('\n')}`)));
   });
 
+  // A test runner that dies without stop() must not leave a Dovecot behind.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
     log.end();

@@ -35,7 +35,7 @@ export interface SuiteBench {
   specs: string[];
   runs: SuiteRun[];
   ratios: { what: string; baselineMs: number; suiteMs: number; ratio: number; aim?: string }[];
-  evidencePictures?: { total: number; identical: number; different: number; missing: number };
+  evidencePictures?: { total: number; identical: number; different: number; missing: number; examples: string[] };
   split: { bench?: StepTimings; suite?: StepTimings };
 }
 
@@ -71,10 +71,17 @@ export async function benchSuite(basePort: number, reportsDir: string): Promise<
   const shell = { BROWSER_PATH: DEBIAN_HEADLESS_SHELL };
   const full = { BROWSER_PATH: DEBIAN_CHROMIUM };
   const runs: SuiteRun[] = [];
+  // Each configuration BENCH_REPEAT times (default 2), the fastest kept: on a shared
+  // machine the slowest runs measure the neighbours, not the suite.
+  const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 2));
   const one = async (name: string, args: string[], env: NodeJS.ProcessEnv) => {
-    const r = await runPlaywright(name, [...specs, ...args], { ...port(0), ...env }, path.join(work, name.replace(/\W+/g, '-')));
-    runs.push(r);
-    return r;
+    let best: SuiteRun | undefined;
+    for (let k = 0; k < repeat; k++) {
+      const r = await runPlaywright(name, [...specs, ...args], { ...port(0), ...env }, path.join(work, `${name.replace(/\W+/g, '-')}-${k}`));
+      if (!best || r.ms < best.ms) best = r;
+    }
+    runs.push(best!);
+    return best!;
   };
   try {
     console.log(`suite runs over ${specs.join(' ')} (one after another):`);
@@ -89,14 +96,18 @@ export async function benchSuite(basePort: number, reportsDir: string): Promise<
     const evidenceShell = await one('evidence, shell', ['--workers=1'], { ...(hasShell ? shell : full), EVIDENCE: '1' });
     const evidenceFull = hasShell ? await one('evidence, full chromium', ['--workers=1'], { ...full, EVIDENCE: '1' }) : undefined;
     const two = await one('shell, 2 workers', ['--workers=2'], hasShell ? shell : full);
-    const started = process.hrtime.bigint();
-    const shardRuns = await Promise.all(
-      [1, 2].map((i) =>
-        runPlaywright(`shard ${i}/2 (at once)`, [...specs, `--shard=${i}/2`, '--workers=1'], { ...port(i - 1), ...(hasShell ? shell : full) }, path.join(work, `shard${i}`)),
-      ),
-    );
-    const shards: SuiteRun = { name: 'two shards at once', ms: Number(process.hrtime.bigint() - started) / 1e6, code: Math.max(...shardRuns.map((r) => r.code)), dir: work };
-    runs.push(...shardRuns, shards);
+    let shards: SuiteRun | undefined;
+    for (let k = 0; k < repeat; k++) {
+      const started = process.hrtime.bigint();
+      const shardRuns = await Promise.all(
+        [1, 2].map((i) =>
+          runPlaywright(`shard ${i}/2 (at once)`, [...specs, `--shard=${i}/2`, '--workers=1'], { ...port(i - 1), ...(hasShell ? shell : full) }, path.join(work, `shard${i}-${k}`)),
+        ),
+      );
+      const both: SuiteRun = { name: 'two shards at once', ms: Number(process.hrtime.bigint() - started) / 1e6, code: Math.max(...shardRuns.map((r) => r.code)), dir: work };
+      if (!shards || both.ms < shards.ms) shards = both;
+    }
+    runs.push(shards!);
 
     const ratios: SuiteBench['ratios'] = [];
     const add = (what: string, baseline: SuiteRun, suite: SuiteRun, aim?: string) => ratios.push({ what, baselineMs: baseline.ms, suiteMs: suite.ms, ratio: suite.ms / baseline.ms, aim });
@@ -106,14 +117,20 @@ export async function benchSuite(basePort: number, reportsDir: string): Promise<
     add('traces on vs off', traceOff, traceOn);
     add('retain-on-failure (default) vs off', traceOff, base);
     add('one worker vs two', two, base);
-    add('two shards at once vs one run (2 workers)', two, shards);
-    add('two shards at once vs one run (1 worker)', base, shards);
+    add('two shards at once vs one run (2 workers)', two, shards!);
+    add('two shards at once vs one run (1 worker)', base, shards!);
 
     let evidencePictures: SuiteBench['evidencePictures'];
     if (evidenceFull) {
       const pics = comparePacks(path.join(evidenceFull.dir, 'evidence'), path.join(evidenceShell.dir, 'evidence'));
       const count = (...k: string[]) => pics.filter((p) => k.includes(p.result)).length;
-      evidencePictures = { total: pics.length, identical: count('identical-bytes', 'identical-pixels'), different: count('different'), missing: count('missing') };
+      evidencePictures = {
+        total: pics.length,
+        identical: count('identical-bytes', 'identical-pixels'),
+        different: count('different'),
+        missing: count('missing'),
+        examples: pics.filter((p) => p.result !== 'identical-bytes' && p.result !== 'identical-pixels').slice(0, 8).map((p) => `${p.flow}/${p.file} ${p.differentPixels ?? p.note ?? ''}`),
+      };
     }
     const suiteTimings = readTimings(path.join(reportsDir, 'step-timings.json'));
     return { specs, runs, ratios, evidencePictures, split: { bench: readTimings(path.join(base.dir, 'step-timings.json')), suite: suiteTimings } };

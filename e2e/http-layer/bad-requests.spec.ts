@@ -16,6 +16,7 @@ import { test, expect } from '../../fixtures';
 import { input, issuance } from '../../messages';
 import type { Urls } from '../../config/env';
 import { rawExchange, type RawAnswer, type RawOptions } from './raw-client';
+import { reachStep2 } from '../issuance/journey';
 
 /** A marker that must never come back as sent (a reflected request target or field). */
 const MARK = 'zqMARK7qz';
@@ -123,28 +124,30 @@ for (const host of HOSTS) {
   });
 }
 
-test('webra2: a bad certification request leaves the one-time application usable @EG18-1-5 @destructive', async ({ request, onboardingUser: user, suiteConfig }) => {
-  const webra2 = suiteConfig.urls.webra2;
-  const q = new URL(user.registration.issuanceUrl).searchParams;
-  const params = { p1: q.get('p1')!, p2: q.get('p2')!, p3: q.get('p3')! };
-  // Duplicated and unknown fields with the right password: nothing is issued by them.
-  const duplicated = await request.post(`${webra2}/scira/Step1.do`, {
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    data: `p1=${params.p1}&p1=${MARK}&p2=${params.p2}&p3=${params.p3}&password=&password=${MARK}&extra=${encodeURIComponent(PROBE)}`,
-  });
-  expect(duplicated.status()).toBeLessThan(500);
-  expect(await duplicated.text()).not.toContain(MARK);
-  // Step2.do with an empty or null request, without and with a ticket shape: refused.
+/**
+ * Finding 1 of issue 12: an empty or null certification request at Step2.do (the page's own
+ * enrollment request, its real ticket, with the request swapped) is refused with the service's
+ * message, and the one-time application is not used up: the same page then issues normally.
+ */
+test('webra2: an empty or null certification request is refused and the application stays usable @EG18-1-5 @destructive', async ({ page, onboardingUser: user }) => {
+  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   for (const csr of ['', null]) {
-    const res = await request.post(`${webra2}/scira/Step2.do`, { data: { token: 'a'.repeat(32), csr, keyLength: 2048 } });
-    expect(res.status(), JSON.stringify(csr)).toBeGreaterThanOrEqual(400);
-    expect(res.status()).toBeLessThan(500);
-    expect(res.headers()['x-content-type-options']).toBe('nosniff');
+    await test.step(`csr ${JSON.stringify(csr)}`, async () => {
+      await page.route('**/scira/Step2.do', async (route) => {
+        const body = route.request().postDataJSON() as Record<string, unknown>;
+        await route.continue({ postData: JSON.stringify({ ...body, csr }) });
+      });
+      const refused = page.waitForResponse((r) => r.url().endsWith('/scira/Step2.do'));
+      await step2.issue();
+      const res = await refused;
+      expect(res.status()).toBe(400);
+      expect(res.headers()['x-content-type-options']).toBe('nosniff');
+      expect(await res.json()).toEqual({ message: issuance.issueFailed });
+      await step2.expectError(issuance.issueFailed);
+      await page.unroute('**/scira/Step2.do');
+    });
   }
-  // The follow-up a user makes: the link from the mail still opens STEP1 (not 有効な証明書申請はありません。).
-  const entrance = await request.get(user.registration.issuanceUrl);
-  expect(entrance.status()).toBe(200);
-  const page = await entrance.text();
-  expect(page).not.toContain(issuance.noValidApplication);
-  expect(page).toContain(issuance.passwordField);
+  // Not used up: the real request issues (not 有効な証明書申請はありません。).
+  await step2.issue();
+  await expect(page.getByRole('heading', { name: issuance.step3Title })).toBeVisible();
 });

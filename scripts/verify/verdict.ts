@@ -85,8 +85,8 @@ export function preflightEvidence(results: readonly CheckResult[]): Map<string, 
   const map = new Map<string, CheckResult[]>();
   const add = (id: string, r: CheckResult) => map.set(id, [...(map.get(id) ?? []), r]);
   for (const r of results) {
-    if (/check-?page/i.test(r.id)) add('CERT-CHECK', r);
-    if (/no-?cert|without-?cert|refus.*cert/i.test(r.id) && /^client/.test(r.id)) add('EG-2-1', r);
+    if (/^mtls\.webra1\.check-page$/.test(r.id)) add('CERT-CHECK', r);
+    if (/^mtls\.ds\.no-certificate-refused$/.test(r.id)) add('EG-2-1', r);
   }
   return map;
 }

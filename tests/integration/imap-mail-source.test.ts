@@ -138,6 +138,10 @@ test('a recipient only in Delivered-To (Bcc) is found; mail for another mailbox 
   assert.deepEqual(found.map((x) => x.text.trim()), ['x']);
 });
 
+test('LMTP refuses a recipient that has no mailbox here (a delivery never vanishes silently)', async () => {
+  await assert.rejects(deliver('nobody@onboarding.test', await compose({ to: 'nobody@onboarding.test', subject: 'x', text: 'x' })), /nobody@onboarding\.test/);
+});
+
 test('ISO-2022-JP subject and body (7bit, as Japanese mail systems send), parsed into the registration values', async () => {
   const to = tagged('jis');
   const ctx = {

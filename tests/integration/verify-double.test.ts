@@ -40,7 +40,7 @@ function verify(args: string[], reports: string) {
 const ids = (verdict: { rows: { id: string; outcome: string }[] }, outcome: string) => verdict.rows.filter((r) => r.outcome === outcome).map((r) => r.id);
 
 before(async () => {
-  double = await startDouble({ dir: path.join(work, 'double') });
+  double = await startDouble({ dir: path.join(work, 'double'), seedFile: path.join(__dirname, 'verify-double.seed.json') });
 });
 after(async () => {
   await double?.stop();
