@@ -70,12 +70,16 @@ export function registerImportTool(app: FastifyInstance, ctx: MockContext) {
       const ticket = typeof body.ticket === 'string' ? body.ticket : '';
       const csr = typeof body.csr === 'string' ? body.csr : '';
       if (!/^[0-9a-f]{32}$/.test(ticket)) return answer(reply, 401, 'AUTH_FAILED');
+      if (csr.length === 0 || csr.length > 8192) return answer(reply, 400, 'INVALID_INPUT', { message: importTool.invalidRequest });
+      const ref = tickets.get(ticket);
+      const user = currentUser(ctx, ref);
+      if (!user) {
+        tickets.delete(ticket);
+        return answer(reply, 401, 'AUTH_FAILED');
+      }
       // The whole request is checked before the single-use ticket is spent (validate, then change).
       if (checkCsr(csr, TOOL_KEY_BITS) !== null) return answer(reply, 400, 'INVALID_INPUT', { message: importTool.invalidRequest });
-      const ref = tickets.get(ticket);
       tickets.delete(ticket);
-      const user = currentUser(ctx, ref);
-      if (!user) return answer(reply, 401, 'AUTH_FAILED');
       try {
         const issued = await issueForApplication(ctx, user, csr, TOOL_KEY_BITS);
         if (!issued) return answer(reply, 409, 'NO_CERTIFICATE');

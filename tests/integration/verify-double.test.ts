@@ -34,6 +34,13 @@ function verify(args: string[], reports: string) {
   });
   const verdictFile = path.join(reports, 'verify', 'verdict.json');
   const verdict = fs.existsSync(verdictFile) ? JSON.parse(fs.readFileSync(verdictFile, 'utf8')) : undefined;
+  // VERIFY_DOUBLE_OUT keeps each run's output and verdict (the temp dir goes at the end).
+  if (process.env.VERIFY_DOUBLE_OUT) {
+    const keep = path.join(process.env.VERIFY_DOUBLE_OUT, path.basename(reports));
+    fs.mkdirSync(keep, { recursive: true });
+    fs.writeFileSync(path.join(keep, 'stdout.txt'), `${res.stdout}\n${res.stderr}`);
+    if (verdict) fs.copyFileSync(verdictFile, path.join(keep, 'verdict.json'));
+  }
   return { ...res, ms: Date.now() - started, verdict };
 }
 
