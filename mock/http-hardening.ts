@@ -113,6 +113,12 @@ export function installErrorPages(app: FastifyInstance): void {
     reply.header('x-content-type-options', 'nosniff');
     return payload;
   });
+  app.addHook('onRequest', async (req) => {
+    // No host of the service takes a compressed body: refused, not parsed as if it were plain.
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && String(encoding).trim().toLowerCase() !== 'identity')
+      throw Object.assign(new Error('unsupported content-encoding'), { statusCode: 415 });
+  });
   app.setNotFoundHandler((_req, reply) => sendErrorPage(reply, 404, httpErrors.notFound, httpErrors.notFoundTitle));
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const { status, message } = pageForError(error);
