@@ -10,7 +10,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,14 +24,20 @@ const MIN_VERIFIED_OPTED_IN = Number(process.env.VERIFY_MIN_OPTED_IN ?? 10);
 let double: RunningDouble;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-double-'));
 
-function verify(args: string[], reports: string) {
+/** verify in its own process; asynchronously, since the double answers from this process's event loop. */
+async function verify(args: string[], reports: string) {
   const started = Date.now();
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'verify.ts'), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'verify.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, REPORTS_DIR: reports, DOTENV_PATH: '' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const res = { stdout, stderr, status };
   const verdictFile = path.join(reports, 'verify', 'verdict.json');
   const verdict = fs.existsSync(verdictFile) ? JSON.parse(fs.readFileSync(verdictFile, 'utf8')) : undefined;
   // VERIFY_DOUBLE_OUT keeps each run's output and verdict (the temp dir goes at the end).
@@ -54,8 +60,8 @@ after(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('read-only: preflight passes, the smoke verifies IDs, nothing fails, destructive specs are reported as not opted in', { timeout: 15 * 60_000 }, () => {
-  const run = verify(['--env-file', double.envFile], path.join(work, 'ro'));
+test('read-only: preflight passes, the smoke verifies IDs, nothing fails, destructive specs are reported as not opted in', { timeout: 15 * 60_000 }, async () => {
+  const run = await verify(['--env-file', double.envFile], path.join(work, 'ro'));
   assert.ok(run.verdict, `no verdict written:\n${run.stdout}\n${run.stderr}`);
   console.log(`read-only verify: ${(run.ms / 1000).toFixed(1)} s; verified: ${ids(run.verdict, 'verified').join(' ')}`);
   assert.deepEqual(ids(run.verdict, 'failed'), [], run.stdout.slice(-4000));
@@ -66,8 +72,8 @@ test('read-only: preflight passes, the smoke verifies IDs, nothing fails, destru
   assert.equal(run.status, 0, run.stdout.slice(-3000));
 });
 
-test('with the opt-in naming the double: more IDs verified, none failed', { timeout: 20 * 60_000 }, () => {
-  const run = verify(['--env-file', double.envFile, `--destructive=${double.env.ENVIRONMENT_NAME}`], path.join(work, 'rw'));
+test('with the opt-in naming the double: more IDs verified, none failed', { timeout: 20 * 60_000 }, async () => {
+  const run = await verify(['--env-file', double.envFile, `--destructive=${double.env.ENVIRONMENT_NAME}`], path.join(work, 'rw'));
   assert.ok(run.verdict, `no verdict written:\n${run.stdout}\n${run.stderr}`);
   const verified = ids(run.verdict, 'verified');
   console.log(`opted-in verify: ${(run.ms / 1000).toFixed(1)} s; ${verified.length} verified: ${verified.join(' ')}`);
@@ -77,14 +83,14 @@ test('with the opt-in naming the double: more IDs verified, none failed', { time
   assert.equal(run.status, 0, run.stdout.slice(-3000));
 });
 
-test('an opt-in that names another environment runs nothing destructive', { timeout: 5 * 60_000 }, () => {
-  const run = verify(['--env-file', double.envFile, '--destructive=production', '--list'], path.join(work, 'other'));
+test('an opt-in that names another environment runs nothing destructive', { timeout: 5 * 60_000 }, async () => {
+  const run = await verify(['--env-file', double.envFile, '--destructive=production', '--list'], path.join(work, 'other'));
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /destructive specs: not run — destructive, not opted in \(the opt-in names "production"/);
   assert.doesNotMatch(run.stdout, /RUN .*@destructive/);
 });
 
-test('production host names: destructive specs refused even with the matching opt-in (no traffic)', { timeout: 5 * 60_000 }, () => {
+test('production host names: destructive specs refused even with the matching opt-in (no traffic)', { timeout: 5 * 60_000 }, async () => {
   const env = fs.readFileSync(double.envFile, 'utf8')
     .replace(/^STAGING_WEBRA2_URL=.*$/m, 'STAGING_WEBRA2_URL=https://webra2.secomtrust.net')
     .replace(/^STAGING_WEBRA1_URL=.*$/m, 'STAGING_WEBRA1_URL=https://webra1.secomtrust.net')
@@ -95,7 +101,7 @@ test('production host names: destructive specs refused even with the matching op
     .replace(/^RESOLVE=.*$/m, 'RESOLVE=');
   const file = path.join(work, 'production.env');
   fs.writeFileSync(file, env, { mode: 0o600 });
-  const run = verify(['--env-file', file, '--destructive=production', '--list'], path.join(work, 'prod'));
+  const run = await verify(['--env-file', file, '--destructive=production', '--list'], path.join(work, 'prod'));
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /destructive specs: not run — production host, read-only: .*secomtrust\.net/);
   assert.match(run.stdout, /3\. destructive: 0 would run, [1-9]\d* would not/);
