@@ -7,7 +7,9 @@
  * exactly the expected one. A fault caught at another step (the journey broke for another
  * reason) or by a timeout does not count.
  *
- * For time (one mock start + browser per run), faults whose guards cannot meet run together:
+ * For time, the SMTP catcher runs once and the mock is built in this process per batch (no
+ * process start, no transpile): Playwright finds both up and reuses them (reuseExistingServer
+ * outside CI). And faults whose guards cannot meet run together:
  * BATCHES puts in one mock only faults that touch none of the others' guarding tests (the
  * reasons are next to each batch), and every guarding test of the batch must still fail at
  * its own step — a fault that leaked into another guard's test shows as a wrong step there.
@@ -22,9 +24,9 @@
  * (META_BASE_PORT moves the mock's ports; the runs are sequential and share them.)
  * Measured on the 2-core box: see the per-batch seconds printed as `# batch …`.
  */
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FAULTS, type FaultName } from '../../mock/faults';
@@ -157,7 +159,42 @@ export function failingStepPath(steps: JsonStep[] | undefined): string[] {
 
 const selects = (guard: Guard, t: RanTest) => `e2e/${t.file}` === guard.spec && new RegExp(guard.grep).test(t.title);
 
-function runBatch(name: string, faults: FaultName[]) {
+/** The suite's configuration for the meta ports, read only after MOCK_BASE_PORT is set. */
+function metaConfig() {
+  process.env.MOCK_BASE_PORT = String(BASE_PORT);
+  process.env.TARGET = 'mock';
+  return (require('../../config/env') as typeof import('../../config/env')).config;
+}
+
+let mailbox: { close(): Promise<void> } | undefined;
+before(async () => {
+  const config = metaConfig();
+  const { ensurePkiForRun } = require('../../certs/ensure') as typeof import('../../certs/ensure');
+  ensurePkiForRun(config.pkiDir);
+  const { buildMailbox } = require('../../mailbox/server') as typeof import('../../mailbox/server');
+  const catcher = buildMailbox({ host: config.mock.host, smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
+  await catcher.listen();
+  mailbox = catcher;
+});
+after(async () => {
+  await mailbox?.close();
+});
+
+/** The real mock with `faults`, in this process, on the meta ports, for the length of `body`. */
+async function withMock<T>(faults: FaultName[], body: () => Promise<T>): Promise<T> {
+  const config = metaConfig();
+  const { loadPki } = require('../../certs/store') as typeof import('../../certs/store');
+  const { buildMock, closeMock, listenMock } = require('../../mock/build') as typeof import('../../mock/build');
+  const mock = buildMock({ pki: await loadPki({ dir: config.pkiDir }), urls: config.urls, smtp: { host: config.mock.host, port: config.mock.ports.smtp }, faults: new Set(faults) });
+  await listenMock(mock, config.urls.admin!);
+  try {
+    return await body();
+  } finally {
+    await closeMock(mock);
+  }
+}
+
+async function runBatch(name: string, faults: FaultName[]) {
   const dir = path.join(REPORTS, name);
   fs.rmSync(dir, { recursive: true, force: true });
   const json = path.join(dir, 'results.json');
@@ -165,23 +202,30 @@ function runBatch(name: string, faults: FaultName[]) {
   const specs = [...new Set(guards.map((g) => g.spec))];
   const grep = guards.map((g) => `(?:${g.grep})`).join('|');
   const started = Date.now();
-  const run = spawnSync(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...specs, '--grep', grep, '--workers=1', '--reporter=json'], {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MOCK_FAULTS: '',
+    MOCK_BASE_PORT: String(BASE_PORT),
+    REPORTS_DIR: dir,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+    EVIDENCE: '0',
+  };
+  // Outside CI Playwright reuses the catcher and the mock this process runs (with the faults).
+  delete env.CI;
+  // Asynchronous: the mock under test answers from this very process meanwhile.
+  const child = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...specs, '--grep', grep, '--workers=1', '--reporter=json'], {
     cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 240_000,
-    env: {
-      ...process.env,
-      CI: '1',
-      MOCK_FAULTS: faults.join(','),
-      MOCK_BASE_PORT: String(BASE_PORT),
-      REPORTS_DIR: dir,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: json,
-      EVIDENCE: '0',
-    },
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+  await new Promise<void>((resolve) => child.on('close', () => resolve()));
+  clearTimeout(killer);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`# batch ${name} (${faults.join(', ')}): ${seconds} s`);
-  if (!fs.existsSync(json)) return { error: `no JSON report (${seconds} s): ${run.stderr.slice(-2000)}`, results: [] as RanTest[], seconds };
+  if (!fs.existsSync(json)) return { error: `no JSON report (${seconds} s): ${stderr.slice(-2000)}`, results: [] as RanTest[], seconds };
   const report = JSON.parse(fs.readFileSync(json, 'utf8')) as { suites?: JsonSuite[]; errors?: { message?: string }[] };
   const errors = (report.errors ?? []).map((e) => e.message ?? '').join('\n');
   return { error: errors || null, results: resultsOf(report), seconds };
@@ -197,9 +241,9 @@ test('every fault is in exactly one batch, and no two faults of a batch share a 
 
 BATCHES.forEach((faults, index) => {
   describe(`batch ${index + 1}: ${faults.join(', ')}`, () => {
-    let run: ReturnType<typeof runBatch>;
-    before(() => {
-      run = runBatch(`batch-${index + 1}`, faults);
+    let run: Awaited<ReturnType<typeof runBatch>>;
+    before(async () => {
+      run = await withMock(faults, () => runBatch(`batch-${index + 1}`, faults));
     });
 
     test('the run selected exactly the guarding tests', () => {
