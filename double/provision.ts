@@ -70,7 +70,9 @@ export async function provisionAccounts(mock: Mock, pki: Pki, seed: Seed, dir: s
   }
   for (const s of seed.bulksign) {
     const adminEmail = addressOf(s.adminTag);
-    const { userId, email } = await adminProvision(mock, { kind: 'bulksign', email: addressOf(s.tag), adminEmail, sendMails: false });
+    // Its two registration mails (user, administrator) are sent now, as a real registration
+    // would: the bulk e-signature specs read the login URL and credentials from them.
+    const { userId, email } = await adminProvision(mock, { kind: 'bulksign', email: addressOf(s.tag), adminEmail, sendMails: true });
     out.bulksign.push({ userId, email, password: state.get(userId)!.password, adminEmail });
   }
   for (let i = 1; i <= seed.fresh.count; i++) {
