@@ -21,7 +21,7 @@ export const seedSchema = z.object({
   certificate: z.array(z.object({ tag, chain: chain.default('pub-ca8') })).default([]),
   certless: z.array(z.object({ tag })).default([]),
   bulksign: z.array(z.object({ tag, adminTag: tag })).default([]),
-  fresh: z.object({ count: z.number().int().min(0).max(50), chain: chain.default('pub-ca8') }).default({ count: 0, chain: 'pub-ca8' }),
+  fresh: z.object({ count: z.number().int().min(0).max(100), chain: chain.default('pub-ca8') }).default({ count: 0, chain: 'pub-ca8' }),
 });
 export type Seed = z.infer<typeof seedSchema>;
 

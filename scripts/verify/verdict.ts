@@ -105,7 +105,9 @@ export function buildRows(outcomes: readonly TestOutcome[], preflight: readonly 
     const why = new Map<string, number>();
     for (const s of skipped) {
       const words = CATEGORY_WORDS[classifySkip(s.reason)];
-      const label = words === 'skipped' ? (s.reason ?? 'skipped') : words;
+      // "None left" (all leased or used up by earlier specs) is not "none configured": say which.
+      const usedUp = classifySkip(s.reason) === 'no-account' && /left \(all leased or used up\)/.test(s.reason ?? '');
+      const label = words === 'skipped' ? (s.reason ?? 'skipped') : usedUp ? 'no account of that kind left (all leased or used up)' : words;
       why.set(label, (why.get(label) ?? 0) + 1);
     }
     const skippedText = [...why].map(([w, n]) => `${n} ${w}`).join('; ');
