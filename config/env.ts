@@ -36,6 +36,12 @@ const schema = z
     MAILBOX_URL: url.optional(),
     /** Where reports link the guide sections to (default: the shared copy beside this repository). */
     GUIDES_BASE_URL: url.default(pathToFileURL(path.resolve(ROOT, '..', 'shared', 'seeds')).href),
+    /**
+     * The environment's CA names are the documented ones (EG18/EG25 §2-1 8., the catalogue)
+     * followed by this marker. The suite's test PKI marks its CAs " TEST" (default with
+     * TARGET=mock); a real environment uses the documented names as they are (default '').
+     */
+    CA_NAME_SUFFIX: z.string().optional(),
     MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /** Where mail is read: this project's catcher (MAILBOX_URL / the mock's) or a real mailbox over IMAP (fixtures/mail-source.ts). */
     MAIL_SOURCE: z.enum(['catcher', 'imap']).default('catcher'),
@@ -143,6 +149,8 @@ export interface Config {
   evidence: boolean;
   mailTimeoutMs: number;
   guidesBaseUrl: string;
+  /** Appended to every documented CA name the suite expects (CA_NAME_SUFFIX). */
+  caNameSuffix: string;
 }
 
 export class ConfigError extends Error {}
@@ -193,6 +201,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     evidence: env.EVIDENCE,
     mailTimeoutMs: env.MAIL_TIMEOUT_MS,
     guidesBaseUrl: env.GUIDES_BASE_URL,
+    caNameSuffix: env.CA_NAME_SUFFIX ?? (env.TARGET === 'mock' ? ' TEST' : ''),
   };
 }
 

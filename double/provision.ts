@@ -22,6 +22,8 @@ export const seedSchema = z.object({
   certless: z.array(z.object({ tag })).default([]),
   bulksign: z.array(z.object({ tag, adminTag: tag })).default([]),
   fresh: z.object({ count: z.number().int().min(0).max(100), chain: chain.default('pub-ca8') }).default({ count: 0, chain: 'pub-ca8' }),
+  /** Throwaway bulk e-signature users (each with an administrator address of its own) for the destructive bulk specs. */
+  freshBulksign: z.object({ count: z.number().int().min(0).max(100) }).default({ count: 0 }),
 });
 export type Seed = z.infer<typeof seedSchema>;
 
@@ -79,6 +81,11 @@ export async function provisionAccounts(mock: Mock, pki: Pki, seed: Seed, dir: s
     // Fresh users get their mails now, as a real registration would: they wait in the mailbox.
     const { userId, email } = await adminProvision(mock, { kind: 'cert', chain: seed.fresh.chain, email: addressOf(`fresh${i}`), sendMails: true });
     out.fresh.push({ userId, email, kind: 'certificate' });
+  }
+  for (let i = 1; i <= seed.freshBulksign.count; i++) {
+    const adminEmail = addressOf(`freshbulkadmin${i}`);
+    const { userId, email } = await adminProvision(mock, { kind: 'bulksign', email: addressOf(`freshbulk${i}`), adminEmail, sendMails: true });
+    out.fresh.push({ userId, email, kind: 'bulksign', adminEmail });
   }
   return out;
 }

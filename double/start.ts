@@ -53,8 +53,8 @@ export interface RunningDouble {
 
 export const DEFAULT_DOUBLE_PKI_DIR = path.join(os.tmpdir(), `onboarding-double-pki-${os.userInfo().uid}`);
 
-/** The double's CA names: the documented issuer names with its test PKI's " TEST" marker. */
-export const DOUBLE_CLIENT_CA_NAMES = ['SECOM Passport for Member PUB CA1 TEST', 'SECOM Passport for Member PUB CA8 TEST', 'SECOM Passport for Member RSA CA16 TEST'];
+/** The double's test PKI names its CAs as the documents do, with this marker. */
+export const CA_NAME_MARKER = ' TEST';
 
 const portOf = (app: FastifyInstance) => (app.server.address() as AddressInfo).port;
 
@@ -138,7 +138,8 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
       RESOLVE: `*.${DOUBLE_DOMAIN}=${host}`,
       ACCOUNTS_FILE: accountsFile,
       MAILBOX_URL: urls.mailbox,
-      PREFLIGHT_CLIENT_CA_NAMES: DOUBLE_CLIENT_CA_NAMES.join('|'),
+      // Its test PKI marks the documented CA names " TEST" (config/env.ts CA_NAME_SUFFIX).
+      CA_NAME_SUFFIX: CA_NAME_MARKER,
       ...(dovecot
         ? { MAIL_SOURCE: 'imap', IMAP_HOST: host, IMAP_PORT: String(dovecot.imapPort), IMAP_SECURE: '0', IMAP_USER: MAILBOX_USER, IMAP_PASSWORD: mailboxPassword }
         : { MAIL_SOURCE: 'catcher' }),

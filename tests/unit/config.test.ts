@@ -33,3 +33,14 @@ test('staging needs its URLs from .env, and never gets an admin API', () => {
   assert.equal(c.urls.admin, undefined);
   assert.equal(c.urls.ds, 'https://ds.staging.example');
 });
+
+test('CA names: the documented names as they are on a real environment, with the test PKI marker on the mock, overridable', async () => {
+  const { DOCUMENTED_ISSUER_PATHS } = await import('../../fixtures/certificates');
+  assert.equal(loadConfig({}).caNameSuffix, ' TEST');
+  assert.equal(loadConfig({ CA_NAME_SUFFIX: '' }).caNameSuffix, '');
+  // The suite's expectation is the documents' wording, never the test PKI's definition.
+  assert.deepEqual(DOCUMENTED_ISSUER_PATHS['pub-ca8'], ['SECOM Passport for Member PUB CA8', 'Security Communication RootCA2']);
+  const { CA_DEFINITIONS } = await import('../../certs/definition');
+  const testPkiCn = CA_DEFINITIONS.find((c) => c.id === 'pub-ca8')!.subject.find((a) => a.type === 'CN')!.value;
+  assert.equal(testPkiCn, `${DOCUMENTED_ISSUER_PATHS['pub-ca8'][0]}${loadConfig({}).caNameSuffix}`, 'the test PKI follows the documented name + marker');
+});

@@ -13,7 +13,7 @@ export const CLIENT_CERT_HOSTS = ['webra1', 'ds'] as const;
 const schema = z.object({
   /** A server certificate must stay valid at least this many days. */
   PREFLIGHT_EXPIRY_DAYS: z.coerce.number().int().min(0).default(30),
-  /** The issuers the client-certificate hosts must accept, `|`-separated (default: the documented names). */
+  /** The issuers the client-certificate hosts must accept, `|`-separated (default: the documented names + CA_NAME_SUFFIX). */
   PREFLIGHT_CLIENT_CA_NAMES: z.string().optional(),
 });
 
@@ -37,7 +37,7 @@ export function preflightConfig(config: Config, env: NodeJS.ProcessEnv = process
     trust: [...tls.rootCertificates, ...(caFile ? [fs.readFileSync(caFile, 'utf8')] : [])],
     caFile,
     expiryDays: own.PREFLIGHT_EXPIRY_DAYS,
-    clientCaNames: own.PREFLIGHT_CLIENT_CA_NAMES ? own.PREFLIGHT_CLIENT_CA_NAMES.split('|').map((s) => s.trim()).filter(Boolean) : [...DOCUMENTED_CLIENT_CA_NAMES],
+    clientCaNames: own.PREFLIGHT_CLIENT_CA_NAMES ? own.PREFLIGHT_CLIENT_CA_NAMES.split('|').map((s) => s.trim()).filter(Boolean) : DOCUMENTED_CLIENT_CA_NAMES.map((name) => `${name}${config.caNameSuffix}`),
   };
 }
 
