@@ -10,10 +10,11 @@
 import 'reflect-metadata';
 import { createPrivateKey, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { createCrl } from '../certs/crl';
 import type { CaItem, Pki } from '../certs/store';
 import { CHAIN_FILES } from '../mock/sites/repository';
+import { createSite } from '../mock/site';
 import type { DeploymentFault } from './faults';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
@@ -75,10 +76,12 @@ export async function publishRepository(pki: Pki, baseUrl: string, faults: Reado
 /** A plain-HTTP server of those files; filled once the port (and so the CDP URLs) is known. */
 export function buildRepository(): { app: FastifyInstance; publish(files: Map<string, { type: string; body: Buffer }>): void } {
   let files = new Map<string, { type: string; body: Buffer }>();
-  const app = Fastify({ logger: false });
+  // The service's own bounds and Japanese error pages, as on the mock's repo1 (bad requests
+  // below the forms get the error page, never a framework's JSON).
+  const app = createSite('repo1', null, '');
   app.get('/*', async (req, reply) => {
     const file = files.get(new URL(req.url, 'http://x').pathname);
-    if (!file) return reply.code(404).type('text/plain').send('Not Found');
+    if (!file) return reply.callNotFound();
     return reply.type(file.type).header('content-disposition', `attachment; filename="${req.url.split('/').pop()}"`).send(file.body);
   });
   return { app, publish: (f) => void (files = f) };

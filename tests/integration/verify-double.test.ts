@@ -18,8 +18,8 @@ import { startDouble, type RunningDouble } from '../../double/start';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Measured against the double (README "Verifying an environment before a rollout"); raise when specs learn to run without the admin API. */
-const MIN_VERIFIED_READ_ONLY = Number(process.env.VERIFY_MIN_READ_ONLY ?? 3);
-const MIN_VERIFIED_OPTED_IN = Number(process.env.VERIFY_MIN_OPTED_IN ?? 10);
+const MIN_VERIFIED_READ_ONLY = Number(process.env.VERIFY_MIN_READ_ONLY ?? 10);
+const MIN_VERIFIED_OPTED_IN = Number(process.env.VERIFY_MIN_OPTED_IN ?? 18);
 
 let double: RunningDouble;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-double-'));
