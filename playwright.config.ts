@@ -79,7 +79,9 @@ export default defineConfig({
   retries: 0,
   // Every core, in CI and locally (Playwright's default is half); --workers overrides.
   workers: '100%',
-  timeout: 60_000,
+  // Evidence mode photographs every step with the full browser (and npm test adds traces): a
+  // spec that walks many refusals (the password policy, PINs) legitimately needs longer there.
+  timeout: suite.evidence ? 180_000 : 60_000,
   expect: { timeout: 10_000 },
   reporter: [
     // First: scrubs the secrets the tests used from what every reporter below receives.
