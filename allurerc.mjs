@@ -3,7 +3,8 @@
  * (scripts/report.ts), which sets REPORTS_DIR to the run's reports folder.
  *
  * - In Japanese (awesome plugin, reportLanguage 'ja'), grouped as the guides are:
- *   system (epic) → document section (feature) → catalogue ID (story).
+ *   system (epic) → document section (feature) → catalogue ID (story), each test once under
+ *   its primary ID (catalogue/allure.ts); every ID stays a `tag` and a `catalogueId` label.
  * - History: each generation appends to allure-history.jsonl next to the results, so the
  *   report shows trends across runs (keep that file between CI runs, e.g. as a cache).
  * - Categories: who should look at a failure first — the product, the environment or

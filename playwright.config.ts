@@ -11,7 +11,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { config as suite, ConfigError, ROOT } from './config/env';
 import { BrowserNotFoundError, CHROMIUM_ARGS, resolveBrowserExecutable } from './config/browser';
 import { ensurePkiForRun, extraCaBundle } from './certs/ensure';
-import { browserTrustHome, pemCertificates } from './config/browser-trust';
+import { browserTrustHome } from './config/browser-trust';
+import { splitPemBundle } from './certs/pem';
 import { chromiumResolveArgs, parseResolve } from './config/resolve';
 import { installResolve } from './config/resolve-install';
 import { destructivePolicy, productionGrepInvert } from './config/safety';
@@ -41,7 +42,7 @@ try {
     process.env.NODE_EXTRA_CA_CERTS = pki.extraCaPath;
     browserEnv = browserTrustHome([fs.readFileSync(pki.serverCaPath, 'utf8')]).env;
   } else if (suite.env.STAGING_CA_FILE) {
-    const pems = pemCertificates(fs.readFileSync(path.resolve(ROOT, suite.env.STAGING_CA_FILE), 'utf8'));
+    const pems = splitPemBundle(fs.readFileSync(path.resolve(ROOT, suite.env.STAGING_CA_FILE), 'utf8'));
     if (pems.length === 0) throw new Error(`STAGING_CA_FILE ${suite.env.STAGING_CA_FILE} holds no PEM certificate`);
     const trustDir = path.join(suite.reportsDir, '.trust');
     fs.mkdirSync(trustDir, { recursive: true });

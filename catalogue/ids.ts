@@ -85,10 +85,6 @@ const table: readonly CatalogueEntry[] = [
 export const CATALOGUE: ReadonlyMap<string, CatalogueEntry> = new Map(table.map((e) => [e.id, e]));
 export const CATALOGUE_IDS: readonly string[] = table.map((e) => e.id);
 
-export function catalogueEntry(id: string): CatalogueEntry | undefined {
-  return CATALOGUE.get(id);
-}
-
 /** Playwright tags (`@EG18-1-2`) → the catalogue entries they name, in tag order. */
 export function entriesForTags(tags: readonly string[]): { entries: CatalogueEntry[]; unknown: string[] } {
   const entries: CatalogueEntry[] = [];

@@ -9,13 +9,9 @@
  * UNABLE_TO_GET_CRL. Node also parses only the first CRL of a PEM string, so
  * CRLs are handed to Node as an array (Pki.crlPems).
  */
-import 'reflect-metadata'; // @peculiar/x509's tsyringe container needs it loaded first
 import { createPrivateKey, webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import { CRL_POLICY } from './definition';
-
-// Node's webcrypto is structurally the DOM Crypto @peculiar/x509 is typed against.
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+import { x509 } from './peculiar-x509';
 
 const SIGNING_ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 
@@ -45,7 +41,7 @@ function derInteger(n: bigint): Uint8Array<ArrayBuffer> {
   if (hex.length % 2) hex = `0${hex}`;
   if (parseInt(hex.slice(0, 2), 16) >= 0x80) hex = `00${hex}`;
   const body = Buffer.from(hex, 'hex');
-  return Uint8Array.from([0x02, body.length, ...body]) as Uint8Array<ArrayBuffer>;
+  return Uint8Array.from<number>([0x02, body.length, ...body]);
 }
 
 /** Sign a v2 CRL for one CA (issuer name copied byte-for-byte from the CA certificate). */

@@ -6,11 +6,21 @@
  */
 import { type ChainName } from './definition';
 import { loadPkiSync, type Pki } from './store';
-import { type IssuedCert, issueLoginLeaf, issueSigningLeaf, type LoginLeafOptions, type SigningCert, type SigningLeafOptions } from './x509';
+import type { IssuedCert } from './leaf-certificate';
+import { issueLoginLeaf, issueSigningLeaf, type LoginLeafOptions, type SigningCert, type SigningLeafOptions } from './leaf-profiles';
 
 export type { ChainName } from './definition';
-export type { ExtendedKeyUsageName, IssuedCert, ParsedCertificate, Pkcs12Input, SigningCert } from './x509';
-export { checkClientPurpose, formatJst, makeLoginCommonName, parseCertificate, splitPemBundle, toPkcs12 } from './x509';
+export type { ExtendedKeyUsageName } from './extensions';
+export type { IssuedCert } from './leaf-certificate';
+export type { SigningCert } from './leaf-profiles';
+export type { ParsedCertificate } from './parse';
+export type { Pkcs12Input } from './pkcs12';
+export { formatJst } from './dates';
+export { checkClientPurpose } from './extensions';
+export { makeLoginCommonName } from './names';
+export { parseCertificate } from './parse';
+export { splitPemBundle } from './pem';
+export { toPkcs12 } from './pkcs12';
 
 export interface ClientCertificateOptions extends LoginLeafOptions {
   /** Which login hierarchy signs it (pub-ca1 / pub-ca8 via their intermediate, rsa-ca16 directly). */

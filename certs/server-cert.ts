@@ -5,8 +5,10 @@
  * that checks the hostname. The cached `pki.server` covers only localhost/127.0.0.1.
  */
 import { SERVER_CERT, LEAF_DEFAULTS } from './definition';
-import type { LeafItem, Pki } from './store';
-import { daysFrom, issueLeaf, minutesFrom, TLS_KEY_USAGE } from './x509';
+import { daysFrom, minutesFrom } from './dates';
+import { TLS_KEY_USAGE } from './extensions';
+import { issueLeaf } from './leaf-certificate';
+import type { LeafItem, Pki } from './pki-types';
 
 export interface ServerCertificateOptions {
   dnsNames: readonly string[];

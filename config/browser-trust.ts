@@ -17,11 +17,6 @@ import path from 'node:path';
 
 export class BrowserTrustError extends Error {}
 
-/** The PEM certificates in a bundle file (CA files often hold a chain). */
-export function pemCertificates(text: string): string[] {
-  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-}
-
 /**
  * Makes (or reuses, when the PEMs are the same) a browser home under `parent` whose NSS DB
  * trusts `caPems` as TLS server CAs. Returns the env for launchOptions.env.

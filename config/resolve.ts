@@ -57,13 +57,10 @@ export function chromiumResolveArgs(rules: readonly ResolveRule[]): string[] {
 }
 
 /**
- * The Node options that make a child Node process (a Playwright worker) resolve the same
- * names: add to NODE_OPTIONS. The preload reads RESOLVE from the environment.
+ * The preload that makes a child Node process (a Playwright worker) resolve the same names
+ * (`--import <it>` after `--import tsx`); it reads RESOLVE from the environment.
  */
 export const RESOLVE_PRELOAD = path.join(__dirname, 'resolve-preload.ts');
-export function nodeResolveImportOption(): string {
-  return `--import ${JSON.stringify(RESOLVE_PRELOAD)}`;
-}
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | { address: string; family: number }[], family?: number) => void;
 type LookupFn = (hostname: string, options: unknown, callback: LookupCallback) => void;

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import tls from 'node:tls';
 import { config } from './env';
 import { parseResolve, pinnedLookup } from './resolve';
+import { splitPemBundle } from '../certs/pem';
 
 export interface TrustProblem {
   url: string;
@@ -45,7 +46,7 @@ export function checkServerTrust(url: string, options: { ca?: string[]; resolve?
       servername: u.hostname.match(/^[\d.]+$|:/) ? undefined : u.hostname,
       ca,
       rejectUnauthorized: true,
-      lookup: pinnedLookup(rules, dns.lookup as never) as never,
+      lookup: pinnedLookup(rules, dns.lookup as never),
       timeout: options.timeoutMs ?? 10_000,
     });
     const done = (problem?: TrustProblem) => {
@@ -74,7 +75,7 @@ export function checkServerTrust(url: string, options: { ca?: string[]; resolve?
 
 /** Every HTTPS URL; the problems, in URL order. */
 export async function checkTrust(urls: readonly string[], options: { caFile?: string; resolve?: string } = {}): Promise<TrustProblem[]> {
-  const ca = options.caFile ? (fs.readFileSync(options.caFile, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) : undefined;
+  const ca = options.caFile ? splitPemBundle(fs.readFileSync(options.caFile, 'utf8')) : undefined;
   const https = urls.filter((u) => u.startsWith('https:'));
   const results = await Promise.all(https.map((u) => checkServerTrust(u, { ca, resolve: options.resolve })));
   return results.filter((r): r is TrustProblem => !!r);

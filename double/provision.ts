@@ -41,7 +41,7 @@ export function readSeed(file = DEFAULT_SEED_FILE): Seed {
 async function adminProvision(mock: Mock, body: Record<string, unknown>): Promise<{ userId: string; email: string }> {
   const res = await mock.admin.inject({ method: 'POST', url: '/users', payload: body });
   if (res.statusCode !== 201) throw new Error(`double: provisioning ${JSON.stringify(body)} answered ${res.statusCode} ${res.body}`);
-  return res.json() as { userId: string; email: string };
+  return res.json<{ userId: string; email: string }>();
 }
 
 /** Provisions every seeded account; writes PKCS#12 files under `dir`; returns the accounts file content. */

@@ -7,17 +7,15 @@
  * An intermediate is re-signed by its root with the same subject, key and key identifiers
  * plus the CDP extension: client certificates issued under the original still chain to it.
  */
-import 'reflect-metadata';
 import { createPrivateKey, webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import type { FastifyInstance } from 'fastify';
 import { createCrl } from '../certs/crl';
+import { x509 } from '../certs/peculiar-x509';
 import type { CaItem, Pki } from '../certs/store';
 import { CHAIN_FILES } from '../mock/sites/repository';
+import { NO_INPUT } from '../mock/input-schema';
 import { createSite } from '../mock/site';
 import type { DeploymentFault } from './faults';
-
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 const ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 const DAY = 86_400_000;
@@ -39,7 +37,7 @@ async function republish(ca: CaItem, issuer: CaItem, cdpUrl: string): Promise<Bu
     notBefore: original.notBefore,
     notAfter: original.notAfter,
     publicKey: original.publicKey,
-    signingKey: signingKey as CryptoKey,
+    signingKey,
     signingAlgorithm: ALG,
     extensions: [...original.extensions, new x509.CRLDistributionPointsExtension([cdpUrl])],
   });
@@ -79,7 +77,7 @@ export function buildRepository(): { app: FastifyInstance; publish(files: Map<st
   // The service's own bounds and Japanese error pages, as on the mock's repo1 (bad requests
   // below the forms get the error page, never a framework's JSON).
   const app = createSite('repo1', null, '');
-  app.get('/*', async (req, reply) => {
+  app.get('/*', { schema: NO_INPUT }, async (req, reply) => {
     const file = files.get(new URL(req.url, 'http://x').pathname);
     if (!file) return reply.callNotFound();
     return reply.type(file.type).header('content-disposition', `attachment; filename="${req.url.split('/').pop()}"`).send(file.body);

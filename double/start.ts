@@ -96,7 +96,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     const catcher = buildMailbox({ host, smtpPort: 0, apiPort: 0 });
     await catcher.listen();
     stops.push(() => catcher.close());
-    const catcherSmtpPort = (catcher.smtp.server.address() as AddressInfo).port;
+    const catcherSmtpPort = catcher.smtpPort;
     const relay = await startRelay(host, { lmtp: dovecot, catcherSmtp: { host, port: catcherSmtpPort }, log });
     stops.push(() => relay.close());
 

@@ -4,7 +4,8 @@
  * the user (and a screen reader), and the script in it would open a dialog (the dialog
  * recorder sees that). The typed text may show only as text. No id or selector of the mock.
  */
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures';
 
 /** For fields that take 64+ characters. */
 export const MARKUP_PROBE = '<script>alert(1)</script><img src=x onerror=alert(2) alt=injected>';

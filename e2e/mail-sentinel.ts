@@ -10,9 +10,8 @@
  * (admin API, mock only): its registration mail comes from the same mailer, with a subject
  * that is not the one under test.
  */
-import type { MockAdmin } from '../fixtures/admin';
-import type { ReceivedMail } from '../fixtures/mail';
-import { mail as m } from '../messages';
+import type { MockAdmin, ReceivedMail } from '../fixtures';
+import { mail as mailTexts } from '../messages';
 
 /** What the helper needs of the mail reader (the catcher's or IMAP's). */
 export interface MailReader {
@@ -27,13 +26,13 @@ export interface Sentinel {
 
 /** An エコ文書 registration (ユーザー登録のご連絡) to `email`: for checks of bulk-sign mail. */
 export const ebunshoRegistrationSentinel = (admin: MockAdmin, email: string): Sentinel => ({
-  subject: m.registrationSubject,
+  subject: mailTexts.registrationSubject,
   send: () => admin.provision({ email }),
 });
 
 /** A bulk-sign registration (ユーザ登録のご連絡) to `email`: for checks of エコ文書 mail and OTP mail. */
 export const bulkSignRegistrationSentinel = (admin: MockAdmin, email: string): Sentinel => ({
-  subject: m.bulkSignRegistrationSubject,
+  subject: mailTexts.bulkSignRegistrationSubject,
   send: () => admin.provision({ kind: 'bulksign', email }),
 });
 

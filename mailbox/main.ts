@@ -9,7 +9,7 @@ async function main() {
     apiPort: config.mock.ports.mailbox,
   });
   await mailbox.listen();
-  console.log(`mailbox: smtp://${config.mock.host}:${config.mock.ports.smtp}  api ${config.urls.mailbox}`);
+  console.log(`mailbox: smtp://${config.mock.host}:${config.mock.ports.smtp}  api ${config.urls.mailbox}  mails in a browser ${config.urls.mailbox}/inbox`);
   const stop = () => void mailbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

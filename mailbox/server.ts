@@ -1,14 +1,16 @@
 /**
  * A real SMTP catcher: the mock delivers its mails over SMTP here, and the suite reads
- * them through a small HTTP API that long-polls (waits on arrival, never sleeps).
+ * them through a small HTTP API that long-polls (waits on arrival, never sleeps); a person
+ * reads them in a browser at `/inbox` (mailbox/mail-view.ts).
  *
  * Staging can point its outgoing mail at the same catcher (MAILBOX_URL), which is why it
  * is its own server and not part of the mock.
  */
 import { EventEmitter } from 'node:events';
-import { SMTPServer } from 'smtp-server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loopbackListenHost } from '../config/loopback';
+import { registerMailView } from './mail-view';
+import { receiveSmtp, type SmtpEnvelope, type SmtpReceiver } from './smtp-receiver';
 
 export interface StoredMail {
   id: number;
@@ -36,32 +38,20 @@ export function buildMailbox(options: MailboxOptions) {
   const arrivals = new EventEmitter();
   arrivals.setMaxListeners(0);
   let nextId = 1;
+  let smtp: SmtpReceiver | undefined;
 
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    // No reverse DNS of the sender: on a closed network it only adds a timeout per mail.
-    disableReverseLookup: true,
-    logger: false,
-    size: 5 * 1024 * 1024,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const mail: StoredMail = {
-          id: nextId++,
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          receivedAt: new Date().toISOString(),
-          raw: Buffer.concat(chunks).toString('base64'),
-        };
-        mails.push(mail);
-        if (mails.length > (options.maxMessages ?? 10_000)) mails.shift();
-        arrivals.emit('mail', mail);
-        callback();
-      });
-    },
-  });
+  const store = (raw: Buffer, envelope: SmtpEnvelope) => {
+    const mail: StoredMail = {
+      id: nextId++,
+      to: envelope.to.map((address) => address.toLowerCase()),
+      from: envelope.from,
+      receivedAt: new Date().toISOString(),
+      raw: raw.toString('base64'),
+    };
+    mails.push(mail);
+    if (mails.length > (options.maxMessages ?? 10_000)) mails.shift();
+    arrivals.emit('mail', mail);
+  };
 
   // forceCloseConnections: a pending long poll must not hold close() (and SIGTERM) for a minute.
   const api: FastifyInstance = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
@@ -115,22 +105,32 @@ export function buildMailbox(options: MailboxOptions) {
     return { ok: true };
   });
 
+  registerMailView(api, () => mails);
+
   return {
-    smtp,
     api,
+    /** The SMTP port listened on (the one asked for, or the free one given for 0). */
+    get smtpPort(): number {
+      if (!smtp) throw new Error('the mailbox is not listening');
+      return smtp.port;
+    },
     async listen() {
-      // Every mail (passwords included) can be read and deleted here: loopback only, checked
-      // before anything binds, whoever starts it (issue 12, finding 4).
-      const host = loopbackListenHost(options.host, 'The mailbox (SMTP catcher and its API)');
-      await new Promise<void>((resolve, reject) => {
-        smtp.once('error', reject);
-        smtp.listen(options.smtpPort, host, () => resolve());
-      });
-      await api.listen({ host, port: options.apiPort });
+      // Every mail (passwords included) can be read and deleted here, and read in a browser at
+      // /inbox: loopback only, checked before anything binds, whoever starts it (issue 12, finding 4).
+      const what = 'The mailbox (SMTP catcher, its API and mail view)';
+      const host = loopbackListenHost(options.host, what);
+      smtp = await receiveSmtp({ host, port: options.smtpPort, onMail: store, what });
+      try {
+        await api.listen({ host, port: options.apiPort });
+      } catch (error) {
+        await smtp.close();
+        smtp = undefined;
+        throw error;
+      }
     },
     async close() {
       await api.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp?.close();
     },
   };
 }

@@ -307,7 +307,8 @@ export const ebunsho = {
   changeInitialPassword: '本人情報画面よりログインパスワードの変更をして下さい。',
   /** EG-2-2 */
   serviceUnavailable: 'このサービスをご利用できません。',
-  errorCode: (code: 42 | 44 | 46 | 53 | number) => `エラーコード：${code}`,
+  /** The codes the documents give: 42, 44, 46, 53 (any number is rendered the same way). */
+  errorCode: (code: number) => `エラーコード：${code}`,
   /** EG-2-1 (browser wording; a test asserts the TLS reason instead). */
   pageCannotBeShown: 'このページは表示できません。',
   pageNotSecure: 'このページに安全に接続できません。',

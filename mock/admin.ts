@@ -8,9 +8,12 @@ import type { MockContext } from './context';
 import { newApplication, provisionUser, sendOnboardingMails, type ProvisionRequest } from './provision';
 import type { User } from './state';
 import { clockChanged } from './clock-events';
-import { registerSigningAdmin } from './signing-admin';
+import { registerSigningAdmin, USER_PARAMS } from './signing-admin';
+import { NO_INPUT, requireSchemas } from './input-schema';
 
 const chain = { type: 'string', enum: ['pub-ca1', 'pub-ca8', 'rsa-ca16'] } as const;
+/** A POST that reads no body. */
+const NO_BODY = { type: ['object', 'null'] } as const;
 
 /** What the admin API shows of a user: never a password. */
 export function publicUser(u: User) {
@@ -32,13 +35,14 @@ export function publicUser(u: User) {
 
 export function buildAdmin(ctx: MockContext): FastifyInstance {
   const app = Fastify({ logger: false, forceCloseConnections: true });
+  requireSchemas(app);
   const userOr404 = (id: string) => {
     const u = ctx.state.get(id);
     if (!u) throw Object.assign(new Error(`no user ${id}`), { statusCode: 404 });
     return u;
   };
 
-  app.get('/health', async () => ({ ok: true }));
+  app.get('/health', { schema: NO_INPUT }, async () => ({ ok: true }));
 
   app.post<{ Body: ProvisionRequest }>(
     '/users',
@@ -69,7 +73,7 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
     async (req, reply) => reply.code(201).send(await provisionUser(ctx, req.body ?? {})),
   );
 
-  app.get<{ Params: { id: string } }>('/users/:id', async (req) => publicUser(userOr404(req.params.id)));
+  app.get<{ Params: { id: string } }>('/users/:id', { schema: { params: USER_PARAMS } }, async (req) => publicUser(userOr404(req.params.id)));
 
   app.patch<{
     Params: { id: string };
@@ -78,6 +82,7 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
     '/users/:id',
     {
       schema: {
+        params: USER_PARAMS,
         body: {
           type: 'object',
           properties: {
@@ -110,7 +115,7 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
   );
 
   /** The administrator reissues the certificate: a new application and new mails; the old URL dies (EG18-1-5). */
-  app.post<{ Params: { id: string } }>('/users/:id/reissue-certificate', async (req) => {
+  app.post<{ Params: { id: string } }>('/users/:id/reissue-certificate', { schema: { params: USER_PARAMS, body: NO_BODY } }, async (req) => {
     const u = userOr404(req.params.id);
     u.application.state = 'superseded';
     u.application = newApplication(u.application.chain, u.application.browserPolicy, true);
@@ -122,6 +127,7 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
     '/users/:id/clock',
     {
       schema: {
+        params: USER_PARAMS,
         body: {
           type: 'object',
           properties: {
@@ -161,7 +167,7 @@ export function buildAdmin(ctx: MockContext): FastifyInstance {
     },
   );
 
-  app.post('/reset', async () => {
+  app.post('/reset', { schema: { body: NO_BODY } }, async () => {
     ctx.state.reset();
     return { ok: true };
   });

@@ -12,6 +12,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { input } from './texts';
+import { firstValues, inputFailure, siteAjv } from './input-schema';
 
 const httpErrors = {
   title: input.errorTitle,
@@ -66,17 +67,20 @@ export function siteServerOptions(https: Record<string, unknown> | null): Fastif
     logger: false,
     ...(https ? { https: { ...https, ...httpServerLimits, handshakeTimeout: LIMITS.handshakeTimeoutMs } } : { http: { ...httpServerLimits } }),
     bodyLimit: LIMITS.bodyBytes,
-    routerOptions: { maxParamLength: LIMITS.paramChars },
+    routerOptions: { maxParamLength: LIMITS.paramChars, querystringParser: firstValues },
+    // Every route's input is checked by its schema (mock/input-schema.ts), types as sent.
+    ajv: siteAjv,
     requestTimeout: LIMITS.requestTimeoutMs,
     keepAliveTimeout: LIMITS.keepAliveTimeoutMs,
     connectionTimeout: LIMITS.idleTimeoutMs,
     // close() ends every open connection (long polls and keep-alives included): SIGTERM is prompt.
     forceCloseConnections: true,
     return503OnClosing: true,
-    frameworkErrors: (error: FastifyError, _req: FastifyRequest, reply: FastifyReply) =>
-      sendErrorPage(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, httpErrors.badRequest),
+    frameworkErrors: (error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      void sendErrorPage(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, httpErrors.badRequest);
+    },
     clientErrorHandler: onClientError,
-  } as FastifyServerOptions & { https?: unknown };
+  };
 }
 
 export function errorPageHtml(message: string, title: string = httpErrors.title): string {
@@ -100,7 +104,6 @@ export function pageForError(error: { statusCode?: number; code?: string; valida
   if (status === 413) return { status, message: httpErrors.tooLarge(bodyLimitKb) };
   if (status === 408) return { status, message: httpErrors.timeout };
   if (status === 404) return { status, message: httpErrors.notFound };
-  if (error.validation) return { status: 400, message: httpErrors.notFound };
   if (status === 500) return { status, message: httpErrors.internal };
   if (status === 415) return { status, message: httpErrors.badRequest };
   return { status: 400, message: httpErrors.badRequest };
@@ -121,10 +124,21 @@ export function installErrorPages(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((_req, reply) => sendErrorPage(reply, 404, httpErrors.notFound, httpErrors.notFoundTitle));
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error.validation) return answerInvalidInput(error, req, reply);
     const { status, message } = pageForError(error);
     if (status >= 500) req.log.error(error);
     return sendErrorPage(reply, status, message);
   });
+}
+
+/**
+ * A request its route's schema refused (before the handler: nothing counted, nothing changed):
+ * the route's own page with the first failing property's message, or the host's error page.
+ */
+export function answerInvalidInput(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const failure = inputFailure(req, error);
+  const page = req.routeOptions.config.invalidInput;
+  return page ? page(req, reply, failure) : sendErrorPage(reply, 400, failure.message);
 }
 
 /**

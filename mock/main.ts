@@ -34,6 +34,8 @@ async function main() {
       `  bulk e-signature       ${u.bulksign}/`,
       `  admin API (loopback)   ${u.admin}  e.g. curl -XPOST ${u.admin}/users -H 'content-type: application/json' -d '{}'`,
       `  mailbox                ${u.mailbox}/messages${mailbox ? '' : '  (not started here: run with --with-mailbox)'}`,
+      // The catcher's own page (mailbox/mail-view.ts), for a person reading the mails by hand.
+      `  mails in a browser     ${u.mailbox}/inbox  (newest first; links clickable)`,
       `  server CA to trust     ${pki.serverCa.certPath}`,
     ].join('\n'),
   );

@@ -48,7 +48,7 @@ export async function issueSigningFor(pki: Pki, user: User, preparationMs: numbe
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
-/** Subject in DER order is C, O, OU=service, OU=company, CN (certs/x509.ts signingSubject). */
+/** Subject in DER order is C, O, OU=service, OU=company, CN (certs/names.ts signingSubject). */
 export function certificateTable(certPem: string): CertificateTable {
   const c = parseCertificate(certPem);
   const ou = list(c.subject.OU);

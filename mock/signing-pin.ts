@@ -4,8 +4,10 @@
  * Each check answers with the first problem, in the order a user fixes them.
  */
 import { input, signing as t } from './texts';
-import { HALF_WIDTH_ALNUM } from './validate';
+import { HALF_WIDTH_ALNUM as ALNUM } from './input-schema';
 import { faulty } from './faults';
+
+const HALF_WIDTH_ALNUM = new RegExp(ALNUM);
 
 export const PIN_MIN_LENGTH = 6;
 export const PIN_MAX_LENGTH = 20;

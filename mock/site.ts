@@ -10,6 +10,8 @@ import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import { renderPage } from './views';
 import { installErrorPages, siteServerOptions } from './http-hardening';
+import { fields, firstValues, NO_INPUT, requireSchemas, shapedField } from './input-schema';
+import { input } from './texts';
 
 export type SiteName = 'webra2' | 'webra1' | 'repo1' | 'ds' | 'dsnc' | 'bulksign';
 
@@ -37,7 +39,8 @@ export function createSite(
 ): FastifyInstance {
   // Bounds (body, headers, timeouts) and framework-level answers: mock/http-hardening.ts.
   const app = Fastify(siteServerOptions(https)) as unknown as FastifyInstance;
-  app.register(formbody);
+  requireSchemas(app);
+  app.register(formbody, { parser: firstValues });
   app.register(cookie);
   app.decorate('siteName', name);
 
@@ -46,9 +49,14 @@ export function createSite(
     if (!entry || !fs.existsSync(entry.file)) return reply.callNotFound();
     return reply.type(entry.type).header('cache-control', 'no-cache').send(fs.readFileSync(entry.file));
   };
-  app.get('/static/:file', serveStatic);
-  if (staticPrefix) app.get(`${staticPrefix}/static/:file`, serveStatic);
-  app.get('/health', async () => ({ ok: true, site: name }));
+  // A file the site does not serve is not found (the same page as any unknown path).
+  const staticRoute = {
+    schema: { params: fields({ file: shapedField({ enum: Object.keys(STATIC_FILES) }, input.invalidLink) }) },
+    config: { invalidInput: (_req: unknown, reply: FastifyReply) => reply.callNotFound() },
+  };
+  app.get('/static/:file', staticRoute, serveStatic);
+  if (staticPrefix) app.get(`${staticPrefix}/static/:file`, staticRoute, serveStatic);
+  app.get('/health', { schema: NO_INPUT }, async () => ({ ok: true, site: name }));
 
   installErrorPages(app);
   return app;

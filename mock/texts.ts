@@ -317,7 +317,7 @@ export const ebunsho = {
   profileSigningNotice: '署名用証明書情報を取得できませんでした。',
   /** EG-2-2 */
   serviceUnavailable: 'このサービスをご利用できません。',
-  errorCode: (code: 42 | 44 | 46 | 53 | number) => `エラーコード：${code}`,
+  errorCode: (code: number) => `エラーコード：${code}`,
   /** EG-2-1 (browser wording; a test asserts the TLS reason instead). */
   pageCannotBeShown: 'このページは表示できません。',
   pageNotSecure: 'このページに安全に接続できません。',

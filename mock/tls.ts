@@ -4,7 +4,6 @@
  * chain, and the OpenSSL security level pinned so RSA-1024 is refused the same way on
  * every machine.
  */
-import crypto from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { FastifyRequest } from 'fastify';
 import type { Pki } from '../certs/store';
@@ -58,6 +57,4 @@ export function peerCertificate(req: FastifyRequest): PeerCertificate | null {
     validTo: x509.validTo,
   };
 }
-
-export const fingerprintOf = (pem: string) => new crypto.X509Certificate(pem).fingerprint256;
 

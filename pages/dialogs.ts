@@ -4,7 +4,7 @@
  * them silently otherwise, which is a "いいえ" the user never chose.
  */
 import type { Dialog, Page } from '@playwright/test';
-import { currentEvidence } from '../fixtures/evidence';
+import { currentEvidence } from '../evidence/recorder';
 import { reportViolation } from '../fixtures/guard-report';
 
 export type DialogAnswer = 'accept' | 'dismiss';

@@ -1,11 +1,11 @@
 /**
  * Page-object actions run as boxed `test.step`s titled like the manual's steps, so the
  * HTML and Allure reports read as the manual and a failure points at the spec line.
- * The evidence recorder (fixtures/evidence.ts) sees every step: with EVIDENCE=1 it takes
+ * The evidence recorder (evidence/recorder.ts) sees every step: with EVIDENCE=1 it takes
  * the step's screenshot with `target` framed in red, as the manuals do.
  */
 import { test, type Locator } from '@playwright/test';
-import { currentEvidence } from '../fixtures/evidence';
+import { currentEvidence } from '../evidence/recorder';
 
 export interface StepOptions {
   /** The element the step acts on (outlined in red in evidence screenshots, as the manuals do). */

@@ -22,7 +22,7 @@ export function environmentInfo(suite: Config, browser: string, pkiFingerprint: 
   const info: Record<string, string> = {
     TARGET: suite.target,
     Browser: browser,
-    Playwright: require('@playwright/test/package.json').version as string,
+    Playwright: (require('@playwright/test/package.json') as { version: string }).version,
     Node: process.version,
     'PKI fingerprint': pkiFingerprint ?? '(staging: not the test PKI)',
     Evidence: suite.evidence ? 'on' : 'off',

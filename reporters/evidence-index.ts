@@ -1,6 +1,6 @@
 /**
  * In the evidence mode (EVIDENCE=1), writes the pack's table of contents when the run
- * ends; the flows themselves are written by the tests (fixtures/evidence.ts).
+ * ends; the flows themselves are written by the tests (evidence/recorder.ts).
  */
 import type { Reporter } from '@playwright/test/reporter';
 import { config } from '../config/env';

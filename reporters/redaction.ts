@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import AdmZip from 'adm-zip';
+import nunjucks from 'nunjucks';
 import { MASK } from '../fixtures/secret';
 
 /** Shorter values would match by chance (a 3-digit number in a screenshot's bytes). */
@@ -66,6 +67,12 @@ function isAlnum(byte: number | undefined): boolean {
   return byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
 }
 
+/**
+ * A value as the suite's own HTML pages write it (evidence/templates/): the same library with
+ * the same autoescape, so the HTML form searched for is exactly the form written.
+ */
+const HTML_TEXT = new nunjucks.Template('{{ value }}', new nunjucks.Environment(null, { autoescape: true }));
+
 /** The forms a value may be written in, by name. */
 export function namedFormsOf(value: string): { name: string; form: string }[] {
   const all = [
@@ -73,7 +80,7 @@ export function namedFormsOf(value: string): { name: string; form: string }[] {
     { name: 'url', form: encodeURIComponent(value) },
     { name: 'form', form: encodeURIComponent(value).replace(/%20/g, '+') },
     { name: 'json', form: JSON.stringify(value).slice(1, -1) },
-    { name: 'html', form: value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!) },
+    { name: 'html', form: HTML_TEXT.render({ value }) },
     { name: 'base64', form: Buffer.from(value).toString('base64').replace(/=+$/, '') },
   ];
   const seen = new Set<string>();
@@ -184,7 +191,9 @@ export class Redactor {
   deep<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
     if (Array.isArray(value)) {
-      value.forEach((v, i) => (value[i] = this.deep(v)));
+      value.forEach((v: unknown, i) => {
+        value[i] = this.deep(v);
+      });
       return value;
     }
     if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Date)) {

@@ -124,7 +124,7 @@ export function merge(shards: string[], out: string): MergeResult {
     fs.rmSync(blobDir, { recursive: true, force: true });
   }
   const resultsFile = path.join(out, 'results.json');
-  const stats = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')).stats as MergeResult['stats']) : undefined;
+  const stats = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Pick<MergeResult, 'stats'>).stats : undefined;
   if (!stats || stats.unexpected + stats.flaky > 0) status = 1;
 
   const allureDirs = shards.map((d) => path.join(d, 'allure-results')).filter((d) => fs.existsSync(d));

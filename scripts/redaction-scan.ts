@@ -102,4 +102,5 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => process.exit(code));
+// A rejection ends the process with its stack and a non-zero code (Node's default).
+if (require.main === module) void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -22,7 +22,7 @@ if (fs.existsSync(junit)) {
 
 const json = path.join(dir, 'results.json');
 if (fs.existsSync(json)) {
-  const stats = JSON.parse(fs.readFileSync(json, 'utf8')).stats as { expected: number; unexpected: number; flaky: number; skipped: number };
+  const { stats } = JSON.parse(fs.readFileSync(json, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
   passed += stats.expected;
   failed += stats.unexpected + stats.flaky;
   skipped += stats.skipped;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's tests: type check, unit tests (PKI, mock, mail, config, reporting), the
+# The project's tests: type check, lint, unit tests (PKI, mock, mail, config, reporting), the
 # meta tests (the journey must fail against a broken mock), the e2e suite against the
 # embedded mock with the redaction scan of its outputs, and the catalogue coverage check. Ends with one "N passed, N failed" line.
 set -uo pipefail
@@ -12,6 +12,9 @@ failed=0
 
 echo "== type check"
 node_modules/.bin/tsc -p . || failed=1
+
+echo "== lint"
+node_modules/.bin/eslint . || failed=1
 
 echo "== unit, integration and meta tests"
 # integration: whole processes (the staging double, IMAP, shards) on loopback, one at a time.

@@ -85,9 +85,13 @@ async function main() {
     console.error(`verify: could not list the specs:\n${listed.stderr || listed.stdout}`);
     process.exit(2);
   }
-  const listing = JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{')));
+  interface ListedSuite {
+    specs?: { title: string; file: string; line: number; tags?: string[] }[];
+    suites?: ListedSuite[];
+  }
+  const listing = JSON.parse(listed.stdout.slice(listed.stdout.indexOf('{'))) as ListedSuite;
   const plan: PlannedTest[] = [];
-  const walk = (s: { specs?: { title: string; file: string; line: number; tags?: string[] }[]; suites?: unknown[] }) => {
+  const walk = (s: ListedSuite) => {
     for (const spec of s.specs ?? []) {
       const tags = (spec.tags ?? []).map((t) => (t.startsWith('@') ? t : `@${t}`));
       const destructive = tags.includes(DESTRUCTIVE_TAG);
@@ -99,7 +103,7 @@ async function main() {
       else if (fixtures.includes('mintCertificate')) wouldSkip = `${NOT_HERE.testPki} (predicted from its fixtures)`;
       plan.push({ title: spec.title, file: spec.file, line: spec.line, tags, destructive, wouldSkip });
     }
-    for (const child of (s.suites ?? []) as typeof s[]) walk(child);
+    for (const child of s.suites ?? []) walk(child);
   };
   for (const s of listing.suites ?? []) walk(s);
 

@@ -5,8 +5,8 @@
  */
 import { test, expect, Secret } from '../../fixtures';
 import { bulkSign as t, input } from '../../messages';
-import { ebunshoRegistrationSentinel, mailsBeforeSentinel } from '../mail-sentinel';
 import { BULK_SIGN_ERROR, PASSWORD_FAILURES_TO_LOCK } from './rules';
+import { expectRightPasswordRefused, REFUSALS } from './journey';
 import { BulkSignErrorPage } from '../../pages/bulksign/error-page';
 import { BulkSignLoginPage } from '../../pages/bulksign/login-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';
@@ -40,11 +40,6 @@ test.describe('account lock (BS10 1-2)', () => {
     await error.expectErrorCode(BULK_SIGN_ERROR.locked, t.accountLocked);
     expect((await admin.bulkSign(user.userId)).locked).toBe(true);
 
-    await login.open(user.userMail.loginUrl);
-    const before = await mailbox.lastId(user.email);
-    await login.logIn(user.userId, user.adminMail.password);
-    await error.expectErrorCode(BULK_SIGN_ERROR.locked, t.accountLocked);
-    const sent = await mailsBeforeSentinel(mailbox, user.email, before, ebunshoRegistrationSentinel(admin, user.email));
-    expect(sent.map((mail) => mail.subject), 'no OTP mail for a locked account').toEqual([]);
+    await expectRightPasswordRefused(page, user, mailbox, admin, REFUSALS.locked);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { test, expect } from '../../fixtures';
 import { formatJst } from '../../certs/issue';
-import { mail as m } from '../../messages';
+import { mail as mailTexts } from '../../messages';
 import { ebunshoRegistrationSentinel, mailsBeforeSentinel } from '../mail-sentinel';
 import { BULK_SIGN_SENDER } from '../mail-rules';
 
@@ -43,7 +43,7 @@ test.describe('bulk e-signature registration mails (BS10 1-1)', () => {
       for (const [to, mail] of [[user.email, user.mails.user], [user.adminEmail, user.mails.admin]] as const) {
         const sent = await mailsBeforeSentinel(mailbox, to, 0, ebunshoRegistrationSentinel(admin, to));
         expect(sent.map((s) => s.id), `mails to ${to} before the sentinel`).toEqual([mail.id]);
-        expect(sent[0].subject).toBe(m.bulkSignRegistrationSubject);
+        expect(sent[0].subject).toBe(mailTexts.bulkSignRegistrationSubject);
       }
     });
   });

@@ -4,8 +4,7 @@
  * the user and certificate tables → PIN (the confirmation refuses paste) → 登録 →
  * 署名用暗証コードの登録 完了 → 次の処理へ → マイページ.
  */
-import { test, expect } from '../../fixtures';
-import { signingCertificateFacts } from '../../fixtures/signing-certificate';
+import { test, expect, signingCertificateFacts } from '../../fixtures';
 import { bulkSign as t, signing } from '../../messages';
 import { BulkSignMyPage } from '../../pages/bulksign/my-page';
 import { BulkSignOtpPage } from '../../pages/bulksign/otp-page';

@@ -6,23 +6,36 @@
  * and A's own certificate does not open B's — while each user's own certificate still works
  * (the positive control that makes the refusals mean something).
  */
-import { test, expect } from '../../fixtures';
+import { test as base, expect, type OnboardingUser, type SignedUpUser } from '../../fixtures';
 import { ebunsho as t } from '../../messages';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { ServiceErrorPage } from '../../pages/ebunsho/error-page';
 import { ServiceTopPage } from '../../pages/ebunsho/service-top-page';
 import { SignupPage } from '../../pages/ebunsho/signup-page';
 
+/** User B beside the signed-up user A: provisioned (not signed up), with a certificate of its own in a browser of its own. */
+interface UserB {
+  user: OnboardingUser;
+  certificate: SignedUpUser['certificate'];
+  page: SignedUpUser['page'];
+}
+
+/** Both tests arrange A and B the same way; B is provisioned after A, as the tests read. */
+const test = base.extend<{ userB: UserB }>({
+  userB: async ({ provisionUser, mintCertificate, openWithCertificate }, use) => {
+    const user = await provisionUser();
+    const certificate = await mintCertificate();
+    await use({ user, certificate, page: await openWithCertificate(certificate) });
+  },
+});
+
 test.describe('certificate ↔ user, both ways', () => {
   test("a certificate bound to one user opens no other user's login, either way @EG-2-2-53 @LOGIN-OK @destructive", async ({
     signedUpUser: a,
-    provisionUser,
-    mintCertificate,
-    openWithCertificate,
+    userB,
     admin,
   }) => {
-    const b = await provisionUser();
-    const bPage = await openWithCertificate(await mintCertificate());
+    const { user: b, page: bPage } = userB;
     await test.step('B signs up with a certificate of its own', async () => {
       const signup = new SignupPage(bPage);
       await signup.open(b.registration.signupUrl);
@@ -59,12 +72,10 @@ test.describe('certificate ↔ user, both ways', () => {
 
   test("at signup, a certificate bound to one user cannot be bound to another, and the other's own certificate still can @SIGNUP-OK @destructive", async ({
     signedUpUser: a,
-    provisionUser,
-    mintCertificate,
-    openWithCertificate,
+    userB,
     admin,
   }) => {
-    const b = await provisionUser();
+    const { user: b, page: bPage, certificate: own } = userB;
     await test.step("A's bound certificate on B's signup URL with B's ID and password", async () => {
       const signup = new SignupPage(a.page);
       await signup.open(b.registration.signupUrl);
@@ -72,8 +83,6 @@ test.describe('certificate ↔ user, both ways', () => {
       await signup.expectError(t.certificateInUse);
       expect(await admin.user(b.userId)).toMatchObject({ signedUp: false, boundCertFingerprint: null });
     });
-    const own = await mintCertificate();
-    const bPage = await openWithCertificate(own);
     await test.step("B's own certificate on A's signup URL with A's ID: A stays bound to A's certificate", async () => {
       const signup = new SignupPage(bPage);
       await signup.open(a.user.registration.signupUrl);

@@ -4,13 +4,12 @@
  * missing or not acceptable. Each case asserts the precise reason twice: as the client sees
  * it (the TLS alert, in OpenSSL's words) and as the server recorded it (its verify error).
  */
-import { test, expect } from '../../fixtures';
-import type { MockAdmin } from '../../fixtures/admin';
+import { test, expect, clientCertificatePem, type MockAdmin } from '../../fixtures';
 import type { VariantName } from '../../certs/definition';
 import { loadPkiSync } from '../../certs/store';
 import { ConnectionRefusedPage } from '../../pages/ebunsho/connection-refused-page';
 import { LoginPage } from '../../pages/ebunsho/login-page';
-import { pemMaterial, variantCertificate } from './support';
+import { variantCertificate } from './support';
 import { sessionCookie, tlsRequest } from './tls-client';
 
 interface Refusal {
@@ -79,7 +78,7 @@ test.describe('証明書のエラー (EG-2-1)', () => {
     // The mock's own server CA and a minted second certificate: the test PKI.
     test.skip(suiteConfig.target !== 'mock', 'minting certificates needs the test PKI (TARGET=mock)');
     const ca = loadPkiSync({ dir: suiteConfig.pkiDir }).serverCa.certPem;
-    const own = pemMaterial(certificate);
+    const own = clientCertificatePem(certificate);
     const loginUrl = user.registration.loginUrl;
     const at = (path: string) => new URL(path, loginUrl).href;
 
@@ -105,7 +104,7 @@ test.describe('証明書のエラー (EG-2-1)', () => {
 
     await test.step("another certificate's resumed session with this user's cookie opens nothing", async () => {
       const other = await mintCertificate();
-      const first = await tlsRequest(loginUrl, { ca, ...pemMaterial(other) });
+      const first = await tlsRequest(loginUrl, { ca, ...clientCertificatePem(other) });
       const answer = await tlsRequest(at('/ebunsho/ServiceTop.do'), { ca, session: first.session, cookie });
       expect(answer.resumed).toBe(true);
       expect(answer.status).toBe(302);

@@ -4,17 +4,16 @@
  * the user's clock — 「過去1年間ログインされていません。確認のため、管理者までご連絡してください。」
  * (EG-2-3). Nobody learns from the form which IDs exist or which address belongs to an ID.
  */
-import { test, expect, Secret } from '../../fixtures';
-import type { Mailbox } from '../../fixtures/mailbox';
-import { field } from '../../fixtures/mail';
-import { ebunsho as t, input, mail as m, mailSubjects } from '../../messages';
+import { test, expect, Secret, field, type Mailbox } from '../../fixtures';
+import { ebunsho as t, input, mail as mailTexts, mailSubjects } from '../../messages';
 import { LoginPage } from '../../pages/ebunsho/login-page';
 import { PasswordReissuePage } from '../../pages/ebunsho/password-reissue-page';
 import { ServiceTopPage } from '../../pages/ebunsho/service-top-page';
 import type { Page } from '@playwright/test';
 import { bulkSignRegistrationSentinel, mailsBeforeSentinel } from '../mail-sentinel';
 import { EBUNSHO_SENDER } from '../mail-rules';
-import { BAD_ALNUM_VALUES, expectNothingInjected, MARKUP, QUOTES, recordDialogs } from './support';
+import { SHORT_MARKUP_PROBE } from '../injected-markup';
+import { BAD_ALNUM_VALUES, expectNothingInjected, QUOTES, recordDialogs } from './support';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -82,7 +81,7 @@ test.describe('パスワード再通知', () => {
     const mail = await mailbox.waitFor(user.email, mailSubjects.reissue, { after });
     // Found by subject and recipient; what that does not imply: the sender and the body.
     expect(mail.from).toMatch(EBUNSHO_SENDER);
-    expect(field(mail.text, m.labels.userId)).toBe(user.userId);
+    expect(field(mail.text, mailTexts.labels.userId)).toBe(user.userId);
     const password = new Secret(field(mail.text, t.reissueMailPasswordLabel), t.reissueMailPasswordLabel);
 
     await test.step('log in with the mailed password', async () => {
@@ -146,7 +145,7 @@ test.describe('パスワード再通知', () => {
       { name: 'empty', value: '', message: input.required(t.mailAddressLabel) },
       { name: 'full-width', value: 'ｕｓｅｒ＠ｅｘａｍｐｌｅ．ｊｐ', message: input.invalidMail },
       { name: '10,000 characters', value: `${'a'.repeat(10_000)}@example.jp`, message: input.tooLong(t.mailAddressLabel, 254) },
-      { name: 'markup', value: `${MARKUP}@example.jp`, message: input.invalidMail },
+      { name: 'markup', value: `${SHORT_MARKUP_PROBE}@example.jp`, message: input.invalidMail },
       { name: 'quotes', value: `${QUOTES}@example.jp`, message: input.invalidMail },
     ];
     for (const bad of badAddresses) {

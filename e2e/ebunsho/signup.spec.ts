@@ -10,7 +10,8 @@ import { LoginCertificatePage } from '../../pages/ebunsho/login-cert-page';
 import { ProfilePage } from '../../pages/ebunsho/profile-page';
 import { ServiceTopPage } from '../../pages/ebunsho/service-top-page';
 import { SignupPage } from '../../pages/ebunsho/signup-page';
-import { BAD_ALNUM_VALUES, expectNothingInjected, MARKUP, recordDialogs } from './support';
+import { SHORT_MARKUP_PROBE } from '../injected-markup';
+import { BAD_ALNUM_VALUES, expectNothingInjected, recordDialogs, signupWithNewCertificate } from './support';
 
 test.describe('サインアップ', () => {
   test('the signup binds the presented certificate to the user @SIGNUP-OK @destructive', async ({ onboardingUser: user, mintCertificate, openWithCertificate, admin }) => {
@@ -45,7 +46,7 @@ test.describe('サインアップ', () => {
     const page = await openWithCertificate(await mintCertificate());
     const dialogs = recordDialogs(page);
     const signup = new SignupPage(page);
-    for (const cd of ['000000000000', MARKUP, `"'><b>x</b>`]) {
+    for (const cd of ['000000000000', SHORT_MARKUP_PROBE, `"'><b>x</b>`]) {
       const url = new URL(user.registration.signupUrl);
       url.searchParams.set('cd', cd);
       const response = await page.goto(url.href);
@@ -63,9 +64,7 @@ test.describe('サインアップ', () => {
     openWithCertificate,
     admin,
   }) => {
-    const page = await openWithCertificate(await mintCertificate());
-    const signup = new SignupPage(page);
-    await signup.open(user.registration.signupUrl);
+    const signup = await signupWithNewCertificate({ mintCertificate, openWithCertificate }, user.registration.signupUrl);
     await signup.signUp(user.userId, user.passwords.loginPassword.withSuffix('x'));
     await signup.expectError(input.loginFailed);
     expect(await admin.user(user.userId)).toMatchObject({ signedUp: false, failedLogins: 1 });
@@ -102,8 +101,7 @@ test.describe('サインアップ', () => {
     await again.signUp(user.userId, user.passwords.loginPassword);
     await again.expectError(t.alreadySignedUp);
 
-    const elsewhere = new SignupPage(await openWithCertificate(await mintCertificate()));
-    await elsewhere.open(user.registration.signupUrl);
+    const elsewhere = await signupWithNewCertificate({ mintCertificate, openWithCertificate }, user.registration.signupUrl);
     await elsewhere.signUp(user.userId, user.passwords.loginPassword);
     await elsewhere.expectError(t.alreadySignedUp);
     expect((await admin.user(user.userId)).boundCertFingerprint).toBe(certificate.issued.fingerprint256);

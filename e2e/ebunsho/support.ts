@@ -3,13 +3,13 @@
  * inputs every form gets (catalogue F), and checks that nothing typed was reflected as markup.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { loadPkiSync } from '../../certs/store';
 import type { VariantName } from '../../certs/definition';
-import type { ClientCertificate } from '../../fixtures';
+import { expect, type ClientCertificate, type ClientCertificateFixtures } from '../../fixtures';
 import { input } from '../../messages';
 import { dialogsOf, type Dialogs } from '../../pages/dialogs';
+import { SignupPage } from '../../pages/ebunsho/signup-page';
 import { expectNoInjectedElement, SHORT_MARKUP_PROBE } from '../injected-markup';
 
 /** A pre-made certificate of the test PKI, presented as a browser does: leaf + intermediate. */
@@ -18,13 +18,6 @@ export function variantCertificate(pkiDir: string, name: VariantName): ClientCer
   return { label: name, certPath: v.fullchainPath, keyPath: v.keyPath, fingerprint256: v.fingerprint256, subjectCN: v.subjectCN };
 }
 
-/** The PEM files of a certificate given as files (what mintCertificate and the PKI variants hand out). */
-export function pemMaterial(certificate: ClientCertificate): { cert: Buffer; key: Buffer } {
-  if (!('certPath' in certificate)) throw new Error(`${certificate.label}: a PKCS#12 certificate, PEM files expected`);
-  return { cert: fs.readFileSync(certificate.certPath), key: fs.readFileSync(certificate.keyPath) };
-}
-
-export const MARKUP = SHORT_MARKUP_PROBE;
 export const QUOTES = `' " \``;
 
 export interface BadValue {
@@ -39,7 +32,7 @@ export const BAD_ALNUM_VALUES: BadValue[] = [
   { name: 'empty', value: '', message: (label) => input.required(label) },
   { name: 'full-width', value: 'ＡＢＣ１２３', message: (label) => input.halfWidthAlnum(label) },
   { name: '10,000 characters', value: 'a1'.repeat(5_000), message: (label) => new RegExp(`^${label}は\\d+文字以内で入力してください。$`) },
-  { name: 'markup', value: MARKUP, message: (label) => input.halfWidthAlnum(label) },
+  { name: 'markup', value: SHORT_MARKUP_PROBE, message: (label) => input.halfWidthAlnum(label) },
   { name: 'quotes', value: QUOTES, message: (label) => input.halfWidthAlnum(label) },
 ];
 
@@ -60,6 +53,13 @@ export async function expectNothingInjected(page: Page, dialogs: Dialogs, field?
  */
 export function recordDialogs(page: Page): Dialogs {
   return dialogsOf(page);
+}
+
+/** The user's signup URL (TJK ②) in a browser of its own that presents a certificate minted for the test. */
+export async function signupWithNewCertificate(certificates: ClientCertificateFixtures, signupUrl: string): Promise<SignupPage> {
+  const signup = new SignupPage(await certificates.openWithCertificate(await certificates.mintCertificate()));
+  await signup.open(signupUrl);
+  return signup;
 }
 
 /** A new password that meets TJK's policy: 8+ characters, a lowercase letter, a digit. */

@@ -8,8 +8,7 @@
  * The bad pages are Playwright-fulfilled routes on a name that cannot resolve (guard.invalid):
  * nothing of the service is involved.
  */
-import { test, expect } from '../../fixtures';
-import { allowServerErrors } from '../../fixtures/guard';
+import { test, expect, allowServerErrors } from '../../fixtures';
 import { dialogsOf } from '../../pages/dialogs';
 
 const ORIGIN = 'https://guard.invalid';

@@ -11,12 +11,12 @@
  * state change, checked without the admin API).
  */
 import fs from 'node:fs';
-import type { APIRequestContext, APIResponse } from '@playwright/test';
-import { test, expect } from '../../fixtures';
+import type { APIRequest, APIRequestContext, APIResponse } from '@playwright/test';
+import { test, expect, type ClientCertificateFixtures } from '../../fixtures';
 import { input, issuance } from '../../messages';
 import type { Urls } from '../../config/env';
 import { rawExchange, type RawAnswer, type RawOptions } from './raw-client';
-import { reachStep2 } from '../issuance/journey';
+import { walkToStep2 } from '../../pages/issuance/walk';
 
 /** A marker that must never come back as sent (a reflected request target or field). */
 const MARK = 'zqMARK7qz';
@@ -48,9 +48,8 @@ const HOSTS: Host[] = [
 
 /** The checks of section F on one answer; `messages` are the acceptable texts (any of them). */
 async function expectRefusal(what: string, res: APIResponse | RawAnswer, messages: readonly string[] | RegExp) {
-  const status = 'status' in res && typeof res.status === 'number' ? res.status : (res as APIResponse).status();
-  const body = 'body' in res && typeof res.body === 'string' ? res.body : await (res as APIResponse).text();
-  const headers = 'headers' in res && typeof res.headers === 'string' ? res.headers : JSON.stringify((res as APIResponse).headers()).toLowerCase();
+  const answer: RawAnswer = 'text' in res ? { status: res.status(), body: await res.text(), headers: JSON.stringify(res.headers()).toLowerCase() } : res;
+  const { status, body, headers } = answer;
   expect(status, `${what}: status`).toBeGreaterThanOrEqual(400);
   expect(status, `${what}: never a 5xx`).toBeLessThan(500);
   if (messages instanceof RegExp) expect(body, `${what}: a Japanese message`).toMatch(messages);
@@ -58,6 +57,18 @@ async function expectRefusal(what: string, res: APIResponse | RawAnswer, message
   expect(headers, `${what}: nosniff`).toMatch(/x-content-type-options"?:\s*"?nosniff/);
   expect(body, `${what}: the request came back`).not.toContain(MARK);
   expect(body, `${what}: markup came back unescaped`).not.toContain('<script>alert');
+}
+
+/** Playwright's client and the raw client's options for `host`, with a minted client certificate where the host asks for one. */
+async function clientsFor(host: Host, origin: string, requests: APIRequest, mintCertificate: ClientCertificateFixtures['mintCertificate']) {
+  const cert = host.clientCertificate ? await mintCertificate() : undefined;
+  const material = cert && 'certPath' in cert ? { cert: fs.readFileSync(cert.certPath), key: fs.readFileSync(cert.keyPath) } : {};
+  const request: APIRequestContext = await requests.newContext({
+    baseURL: origin,
+    clientCertificates: cert && 'certPath' in cert ? [{ origin: new URL(origin).origin, certPath: cert.certPath, keyPath: cert.keyPath }] : [],
+  });
+  const raw: RawOptions = { ca: process.env.NODE_EXTRA_CA_CERTS ? fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS, 'utf8') : undefined, ...material };
+  return { request, raw };
 }
 
 const line = (method: string, target: string, version = 'HTTP/1.1') => Buffer.from(`${method} ${target} ${version}\r\nHost: x\r\nConnection: close\r\n\r\n`, 'utf8');
@@ -70,13 +81,7 @@ for (const host of HOSTS) {
   }) => {
     test.skip(suiteConfig.target !== 'mock' && host.clientCertificate, 'a client certificate of the environment is needed (mock: minted)');
     const origin = suiteConfig.urls[host.name]!;
-    const cert = host.clientCertificate ? await mintCertificate() : undefined;
-    const material = cert && 'certPath' in cert ? { cert: fs.readFileSync(cert.certPath), key: fs.readFileSync(cert.keyPath) } : {};
-    const request: APIRequestContext = await playwright.request.newContext({
-      baseURL: origin,
-      clientCertificates: cert && 'certPath' in cert ? [{ origin: new URL(origin).origin, certPath: cert.certPath, keyPath: cert.keyPath }] : [],
-    });
-    const raw: RawOptions = { ca: process.env.NODE_EXTRA_CA_CERTS ? fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS, 'utf8') : undefined, ...material };
+    const { request, raw } = await clientsFor(host, origin, playwright.request, mintCertificate);
     const send = (path: string, options: Parameters<APIRequestContext['fetch']>[1] = {}) =>
       request.fetch(`${origin}${path}`, { maxRedirects: 0, failOnStatusCode: false, ...options });
 
@@ -138,7 +143,7 @@ for (const host of HOSTS) {
  * message, and the one-time application is not used up: the same page then issues normally.
  */
 test('webra2: an empty or null certification request is refused and the application stays usable @EG18-1-5 @destructive', async ({ page, onboardingUser: user }) => {
-  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const step2 = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   for (const csr of ['', null]) {
     await test.step(`csr ${JSON.stringify(csr)}`, async () => {
       await page.route('**/scira/Step2.do', async (route) => {

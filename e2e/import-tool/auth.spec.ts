@@ -4,10 +4,8 @@
  * the サインアップ・ログインパスワード and a superseded 認証情報パスワード are wrong ones. Nothing
  * is used up: with the right pair the tool fetches the certificate (【ご案内】).
  */
-import { test, expect } from '../../fixtures';
-import { Secret } from '../../fixtures/secret';
-import { parsePasswordMail } from '../../fixtures/mail';
-import { importTool as m, mail } from '../../messages';
+import { test, expect, Secret, parsePasswordMail } from '../../fixtures';
+import { importTool, mail } from '../../messages';
 
 test('wrong password, unknown user ID, the login password: 認証に失敗しました。, then the right pair works @EG25-1-2 @destructive', async ({
   onboardingUser: user,
@@ -16,9 +14,8 @@ test('wrong password, unknown user ID, the login password: 認証に失敗しま
   admin,
 }) => {
   const other = await provisionUser();
-  const p = user.passwords.issuancePassword.reveal();
   const attempts: [string, string, Secret][] = [
-    ['a wrong password', user.userId, new Secret(p.slice(0, -1) + (p.endsWith('a') ? 'b' : 'a'))],
+    ['a wrong password', user.userId, user.passwords.issuancePassword.lastCharacterChanged()],
     ['the サインアップ・ログインパスワード', user.userId, user.passwords.loginPassword],
     ['a user ID that does not exist', `9${user.userId}`, user.passwords.issuancePassword],
     ["another user's ID", other.userId, user.passwords.issuancePassword],
@@ -26,7 +23,7 @@ test('wrong password, unknown user ID, the login password: 認証に失敗しま
   for (const [name, userId, password] of attempts) {
     await test.step(name, async () => {
       const outcome = await importToolModel().run(userId, password);
-      expect(outcome.message).toBe(m.authFailed);
+      expect(outcome.message).toBe(importTool.authFailed);
       expect(outcome.exchanges.map((e) => [e.step, e.status])).toEqual([['login', 401]]);
     });
   }
@@ -44,7 +41,7 @@ test('after a reissue the old 認証情報パスワード is refused and the new
 
   const old = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(old.exchanges.map((e) => [e.step, e.status]), 'webra2 refused the login').toEqual([['login', 401]]);
-  expect(old.message).toBe(m.authFailed);
+  expect(old.message).toBe(importTool.authFailed);
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
 
   const fresh = await importToolModel().run(user.userId, passwords.issuancePassword);

@@ -5,8 +5,7 @@
  * 個人 tab: the certificate, issuer the CA; 中間証明機関 / 信頼されたルート証明機関: the CA
  * certificates — and signs up and logs in to エコ文書 with it.
  */
-import { test, expect } from '../../fixtures';
-import { expectedIssuerPath } from '../../fixtures/certificates';
+import { test, expect, expectedIssuerPath } from '../../fixtures';
 import type { ChainName } from '../../certs/issue';
 import { SignupPage } from '../../pages/ebunsho/signup-page';
 import { LoginPage } from '../../pages/ebunsho/login-page';
@@ -42,7 +41,8 @@ for (const chain of ['pub-ca1', 'pub-ca8', 'rsa-ca16'] as ChainName[]) {
     await test.step('信頼されたルート証明機関 / 中間証明機関: the CA certificates of the chain', async () => {
       expect(tool.store.roots().map((c) => c.parsed.subject.CN)).toEqual([issuers.at(-1)]);
       expect(tool.store.intermediates().map((c) => c.parsed.subject.CN)).toEqual(issuers.slice(0, -1));
-      expectLoginCertificate(personal.pem, tool.store.intermediates().map((c) => c.pem), tool.store.roots()[0].pem, { chain, keyBits: 2048 });
+      const at = new Date((await admin.user(user.userId)).clock.now);
+      await expectLoginCertificate(personal.pem, tool.store.intermediates().map((c) => c.pem), tool.store.roots()[0].pem, { chain, keyBits: 2048, at });
     });
     expect((await admin.user(user.userId)).application).toMatchObject({ state: 'consumed', chain, issuedSerial: personal.parsed.serialHex });
 

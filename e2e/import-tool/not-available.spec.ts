@@ -5,11 +5,10 @@
  * as it was: the fetched certificate is still the user's one; an unapproved application
  * becomes fetchable once approved; a lost certificate needs the reissue the guide asks for.
  */
-import { test, expect } from '../../fixtures';
-import { parsePasswordMail } from '../../fixtures/mail';
-import { importTool as m, mail } from '../../messages';
+import { test, expect, parsePasswordMail } from '../../fixtures';
+import { importTool, mail } from '../../messages';
 import { CertificateCheckPage } from '../../pages/issuance/check-page';
-import { reachStep3 } from '../issuance/journey';
+import { walkToStep3 } from '../../pages/issuance/walk';
 
 test('already fetched by the tool: the second run is refused, the first certificate still works @EG25-1-3 @destructive', async ({
   onboardingUser: user,
@@ -23,7 +22,7 @@ test('already fetched by the tool: the second run is refused, the first certific
   const fetched = await admin.user(user.userId);
 
   const second = await importToolModel().run(user.userId, user.passwords.issuancePassword);
-  expect(second.message).toBe(m.notAvailable);
+  expect(second.message).toBe(importTool.notAvailable);
   expect(second.exchanges.map((e) => [e.step, e.status])).toEqual([['login', 409]]);
   expect(second.store.personal()).toEqual([]);
   expect((await admin.user(user.userId)).application).toEqual(fetched.application);
@@ -36,11 +35,11 @@ test('already fetched by the tool: the second run is refused, the first certific
 });
 
 test('already issued on the issuance site: the tool is refused @EG25-1-3 @destructive', async ({ page, onboardingUser: user, importToolModel, admin }) => {
-  await reachStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const issued = await admin.user(user.userId);
   const outcome = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(outcome.exchanges.map((e) => [e.step, e.status]), 'webra2 had nothing to hand out').toEqual([['login', 409]]);
-  expect(outcome.message).toBe(m.notAvailable);
+  expect(outcome.message).toBe(importTool.notAvailable);
   expect((await admin.user(user.userId)).application).toEqual(issued.application);
 });
 
@@ -48,7 +47,7 @@ test('not created yet (not approved): refused until approved @EG25-1-3 @destruct
   const user = await provisionUser({ approved: false });
   const outcome = await importToolModel().run(user.userId, user.passwords.issuancePassword);
   expect(outcome.exchanges.map((e) => [e.step, e.status]), 'webra2 had nothing to hand out').toEqual([['login', 409]]);
-  expect(outcome.message).toBe(m.notAvailable);
+  expect(outcome.message).toBe(importTool.notAvailable);
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'unapproved', issuedSerial: null });
 
   await admin.update(user.userId, { approved: true });
@@ -62,7 +61,7 @@ test('fetched but not imported: after the reissue the guide asks for, the new ma
   mailbox,
 }) => {
   await importToolModel().run(user.userId, user.passwords.issuancePassword);
-  expect((await importToolModel().run(user.userId, user.passwords.issuancePassword)).message).toBe(m.notAvailable);
+  expect((await importToolModel().run(user.userId, user.passwords.issuancePassword)).message).toBe(importTool.notAvailable);
 
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);

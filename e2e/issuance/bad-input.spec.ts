@@ -8,8 +8,9 @@ import { input, issuance as t } from '../../messages';
 import { dialogsOf } from '../../pages/dialogs';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
-import { expectNoInjectedElement, MARKUP_PROBE as MARKUP } from '../injected-markup';
-import { reachStep2 } from './journey';
+import { expectNoInjectedElement, MARKUP_PROBE } from '../injected-markup';
+import { walkToStep2 } from '../../pages/issuance/walk';
+import { postStep1 } from './step1-post';
 
 test('STEP1: empty, full-width, markup, quotes and 10,000 characters get a clear message @EG18-1-2 @destructive', async ({
   page,
@@ -22,7 +23,7 @@ test('STEP1: empty, full-width, markup, quotes and 10,000 characters get a clear
   const cases: [string, string][] = [
     ['', input.required(t.passwordField)],
     ['ＡＢＣ１２３', input.halfWidthAlnum(t.passwordField)],
-    [MARKUP.slice(0, 64), input.halfWidthAlnum(t.passwordField)],
+    [MARKUP_PROBE.slice(0, 64), input.halfWidthAlnum(t.passwordField)],
     [`' " \``, input.halfWidthAlnum(t.passwordField)],
   ];
   for (const [typed, expected] of cases) {
@@ -38,18 +39,15 @@ test('STEP1: empty, full-width, markup, quotes and 10,000 characters get a clear
   expect(dialogsOf(page).seen).toEqual([]);
 
   // The field stops at 64 characters; a client that ignores that is refused by the server.
-  const q = new URL(user.registration.issuanceUrl).searchParams;
   const long = 'a'.repeat(10_000);
-  const res = await page.request.post(`${suiteConfig.urls.webra2}/scira/Step1.do`, {
-    form: { p1: q.get('p1')!, p2: q.get('p2')!, p3: q.get('p3')!, password: long },
-  });
+  const res = await postStep1(page.request, suiteConfig.urls.webra2, user.registration.issuanceUrl, Secret.typed(long));
   expect(res.status()).toBe(400);
   const body = await res.text();
   expect(body).toContain(input.tooLong(t.passwordField, 64));
   expect(body).not.toContain(long.slice(0, 100));
 
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
-  await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
 });
 
 test('a tampered p1–p3 gets 有効な証明書申請はありません。 and runs no markup @EG18-1-5', async ({ page, onboardingUser: user, admin, suiteConfig }) => {
@@ -65,7 +63,7 @@ test('a tampered p1–p3 gets 有効な証明書申請はありません。 and 
     ['p3 missing', tampered((q) => q.delete('p3')), 400],
     ['p1 empty', tampered((q) => q.set('p1', '')), 400],
     ['p3 full-width', tampered((q) => q.set('p3', 'ＡＢＣ１２３')), 400],
-    ['p3 with markup', tampered((q) => q.set('p3', MARKUP)), 400],
+    ['p3 with markup', tampered((q) => q.set('p3', MARKUP_PROBE)), 400],
     ['p3 with quotes', tampered((q) => q.set('p3', `"' onmouseover="alert(3)`)), 400],
     ['p3 of 10,000 characters', tampered((q) => q.set('p3', 'a'.repeat(10_000))), 400],
   ];
@@ -82,14 +80,12 @@ test('a tampered p1–p3 gets 有効な証明書申請はありません。 and 
   expect(dialogsOf(page).seen).toEqual([]);
 
   // The same from STEP1's hidden fields (a form edited before 次へ).
-  const res = await page.request.post(`${suiteConfig.urls.webra2}/scira/Step1.do`, {
-    form: { p1: '1', p2: MARKUP, p3: original.searchParams.get('p3')!, password: user.passwords.issuancePassword.reveal() },
-  });
+  const res = await postStep1(page.request, suiteConfig.urls.webra2, user.registration.issuanceUrl, user.passwords.issuancePassword, { p1: '1', p2: MARKUP_PROBE });
   expect(res.status()).toBe(400);
   expect(await res.text()).not.toContain('<script>alert(1)');
 
   // Unknown extra parameters are ignored: the real link still works.
-  await page.goto(`${user.registration.issuanceUrl}&utm_source=${encodeURIComponent(MARKUP)}`);
+  await page.goto(`${user.registration.issuanceUrl}&utm_source=${encodeURIComponent(MARKUP_PROBE)}`);
   await new IssuanceStep1Page(page).expectShown();
   await expectNoInjectedElement(page);
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
@@ -112,7 +108,7 @@ test('the language link goes back only to the issuance site; a forged enrollment
   // Step2.do without a real enrollment ticket, with junk, or with a CSR that is not one.
   const forged: [unknown, number][] = [
     [{ token: 'a'.repeat(32), csr: 'x', keyLength: 2048 }, 409],
-    [{ token: MARKUP, csr: MARKUP, keyLength: 2048 }, 400],
+    [{ token: MARKUP_PROBE, csr: MARKUP_PROBE, keyLength: 2048 }, 400],
     [{ token: 'a', csr: 'x', keyLength: 4096 }, 400],
     [[1, 2, 3], 400],
     ['not json', 400],
@@ -122,7 +118,7 @@ test('the language link goes back only to the issuance site; a forged enrollment
     expect(res.status(), JSON.stringify(data)).toBe(status);
     expect(await res.text()).not.toContain('<script>');
   }
-  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const step2 = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   // The page's own enrollment request (its real ticket) with the CSR swapped for one that is
   // not a CSR — what a tampering proxy would do; no hidden attribute of the page is read.
   const refused = page.waitForResponse((r) => r.url().endsWith('/scira/Step2.do'));

@@ -8,7 +8,7 @@
 import { test, expect } from '../../fixtures';
 import { issuance as t } from '../../messages';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
-import { reachStep2 } from './journey';
+import { walkToStep2 } from '../../pages/issuance/walk';
 
 test("one user's issuance URL with another user's 認証情報パスワード is refused, either way, and uses nothing up @EG18-1-2 @destructive", async ({
   page,
@@ -29,6 +29,6 @@ test("one user's issuance URL with another user's 認証情報パスワード is
       expect((await admin.user(owner.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
     });
   }
-  await reachStep2(page, a.registration.issuanceUrl, a.passwords.issuancePassword);
-  await reachStep2(page, b.registration.issuanceUrl, b.passwords.issuancePassword);
+  await walkToStep2(page, a.registration.issuanceUrl, a.passwords.issuancePassword);
+  await walkToStep2(page, b.registration.issuanceUrl, b.passwords.issuancePassword);
 });

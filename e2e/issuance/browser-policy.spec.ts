@@ -7,7 +7,8 @@ import { test, expect } from '../../fixtures';
 import { issuance as t } from '../../messages';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
-import { reachStep2 } from './journey';
+import { walkToStep2 } from '../../pages/issuance/walk';
+import { postStep1 } from './step1-post';
 
 const IE11 = 'Mozilla/5.0 (Windows NT 6.1; WOW64; Trident/7.0; rv:11.0) like Gecko';
 
@@ -19,10 +20,7 @@ test.describe('legacy site (IE only)', () => {
     await expect(page.getByLabel(t.passwordLabel)).toHaveCount(0);
 
     // A browser that posts STEP1 anyway (a bookmarked form) gets the same answer.
-    const q = new URL(user.registration.issuanceUrl).searchParams;
-    const res = await page.request.post(`${suiteConfig.urls.webra2}/scira/Step1.do`, {
-      form: { p1: q.get('p1')!, p2: q.get('p2')!, p3: q.get('p3')!, password: user.passwords.issuancePassword.reveal() },
-    });
+    const res = await postStep1(page.request, suiteConfig.urls.webra2, user.registration.issuanceUrl, user.passwords.issuancePassword);
     expect(res.status()).toBeLessThan(500);
     expect(await res.text()).toContain(t.unsupportedBrowser);
     expect(await res.text()).not.toContain(t.step2Title);
@@ -35,7 +33,7 @@ test.describe('legacy site (IE only)', () => {
 
     test('IE 11 is served STEP1 and STEP2 @EG18-1-1', async ({ page, provisionUser }) => {
       const user = await provisionUser({ browserPolicy: 'legacy' });
-      await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+      await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
     });
   });
 
@@ -44,6 +42,6 @@ test.describe('legacy site (IE only)', () => {
     await new IssuanceStep1Page(page).open(user.registration.issuanceUrl);
     await new IssuanceMessagePage(page).expectMessage(t.unsupportedBrowser);
     await admin.update(user.userId, { browserPolicy: 'any' });
-    await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+    await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   });
 });

@@ -9,7 +9,7 @@ import { dialogsOf } from '../../pages/dialogs';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
 import { IssuanceStep2Page } from '../../pages/issuance/step2-page';
 import { IssuanceStep3Page } from '../../pages/issuance/step3-page';
-import { reachStep2 } from './journey';
+import { walkToStep2 } from '../../pages/issuance/walk';
 
 test('いいえ on the web-access confirmation after 次へ cancels the operation @EG18-1-4', async ({ page, browser, onboardingUser: user, admin, suiteConfig }) => {
   const step1 = new IssuanceStep1Page(page);
@@ -31,7 +31,7 @@ test('いいえ on the web-access confirmation after 次へ cancels the operatio
   // 【ご案内】: close the browser, open the issuance site again and issue.
   await page.context().close();
   const again = await (await browser.newContext()).newPage();
-  const retry = await reachStep2(again, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const retry = await walkToStep2(again, user.registration.issuanceUrl, user.passwords.issuancePassword);
   await retry.issue();
   await new IssuanceStep3Page(again).expectShown();
   expect((await admin.user(user.userId)).application.state).toBe('consumed');
@@ -41,7 +41,7 @@ test('いいえ on the web-access confirmation after 次へ cancels the operatio
 test('いいえ on the request confirmation at 発行 sends nothing; はい afterwards issues @EG18-1-4 @destructive', async ({ page, onboardingUser: user, admin }) => {
   const enrollments: string[] = [];
   page.on('request', (r) => r.url().endsWith('/scira/Step2.do') && enrollments.push(r.url()));
-  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const step2 = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const dialogs = dialogsOf(page);
   const before = dialogs.seen.length;
 

@@ -9,7 +9,7 @@ import { issuance as t } from '../../messages';
 import { dialogsOf } from '../../pages/dialogs';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
 import { IssuanceStep2Page } from '../../pages/issuance/step2-page';
-import { reachStep2 } from './journey';
+import { walkToStep2 } from '../../pages/issuance/walk';
 
 test('without the enrollment capability STEP2 is empty, offers the help, and 発行 fails @EG18-1-3', async ({
   page,
@@ -47,6 +47,6 @@ test('without the enrollment capability STEP2 is empty, offers the help, and 発
 
   // 【ご案内】: open the issuance URL again, in a browser that can enroll.
   const context = await browser.newContext();
-  await reachStep2(await context.newPage(), user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep2(await context.newPage(), user.registration.issuanceUrl, user.passwords.issuancePassword);
   await context.close();
 });

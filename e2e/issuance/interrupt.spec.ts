@@ -9,12 +9,11 @@
  * really issues the certificate and uses the application up.
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from '../../fixtures';
-import { parsePasswordMail, parseRegistrationMail } from '../../fixtures/mail';
-import { issuance as t, mail as m, mailSubjects } from '../../messages';
+import { test, expect, parsePasswordMail, parseRegistrationMail } from '../../fixtures';
+import { issuance as t, mail, mailSubjects } from '../../messages';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
-import { reachStep2, reachStep3 } from './journey';
+import { walkToStep2, walkToStep3 } from '../../pages/issuance/walk';
 
 /** `issuedAtCa` resolves once the CA has answered the certification request; the page never sees the answer. */
 async function holdEnrollmentAnswer(page: Page): Promise<{ issuedAtCa: Promise<void> }> {
@@ -29,7 +28,7 @@ async function holdEnrollmentAnswer(page: Page): Promise<{ issuedAtCa: Promise<v
 
 test('「一つ戻る」after 発行 and before STEP3 loses the certificate @ISS-INTERRUPT @destructive', async ({ page, onboardingUser: user, admin }) => {
   const { issuedAtCa } = await holdEnrollmentAnswer(page);
-  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const step2 = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   await expect(step2.warning).toBeVisible();
   await expect(page.getByText(t.step2WarningDetail)).toBeVisible();
   const downloads: string[] = [];
@@ -57,7 +56,7 @@ test('closing the browser after 発行 loses the certificate; the reissue mails 
   mailbox,
 }) => {
   const { issuedAtCa } = await holdEnrollmentAnswer(page);
-  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const step2 = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   await step2.issue();
   await issuedAtCa;
   await page.context().close();
@@ -73,8 +72,8 @@ test('closing the browser after 発行 loses the certificate; the reissue mails 
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
   const registration = parseRegistrationMail((await mailbox.waitFor(user.email, mailSubjects.registration, { after: lastMail })).text);
-  const passwords = parsePasswordMail((await mailbox.waitFor(user.email, m.passwordSubject, { after: lastMail })).text);
-  await reachStep3(again, registration.issuanceUrl, passwords.issuancePassword);
+  const passwords = parsePasswordMail((await mailbox.waitFor(user.email, mail.passwordSubject, { after: lastMail })).text);
+  await walkToStep3(again, registration.issuanceUrl, passwords.issuancePassword);
   const reissued = (await admin.user(user.userId)).application;
   expect(reissued.state).toBe('consumed');
   expect(reissued.issuedSerial).not.toBe(lost.issuedSerial);
@@ -82,9 +81,9 @@ test('closing the browser after 発行 loses the certificate; the reissue mails 
 });
 
 test('「一つ戻る」before 発行 loses nothing @ISS-INTERRUPT @destructive', async ({ page, onboardingUser: user, admin }) => {
-  const step2 = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const step2 = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   await step2.goBack();
   await new IssuanceStep1Page(page).expectShown();
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
-  await reachStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
 });

@@ -3,8 +3,7 @@
  * "Japanese English"): the same STEP1 → STEP4 in English, the documented answers in English,
  * and the way back to Japanese.
  */
-import { test, expect } from '../../fixtures';
-import { readPkcs12 } from '../../fixtures/certificates';
+import { test, expect, readPkcs12 } from '../../fixtures';
 import { issuance, issuanceEn as en } from '../../messages';
 import { dialogsOf } from '../../pages/dialogs';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
@@ -18,11 +17,12 @@ test('the English link runs STEP1 to STEP4 in English @ISS-LANG @ISS-OK @destruc
   const japanese = new IssuanceStep1Page(page);
   await japanese.open(user.registration.issuanceUrl);
   await japanese.expectShown();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  // The page's language is on <html>, whose role is document.
+  await expect(page.getByRole('document')).toHaveAttribute('lang', 'ja');
 
   const step1 = await japanese.switchToEnglish();
   await step1.expectShown();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('document')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('listitem')).toHaveText([en.step1Title, en.step2Title, en.step3Title, en.step4Title]);
   // The per-user URL is kept: the switch only changes the language.
   await expect(page).toHaveURL(user.registration.issuanceUrl);
@@ -72,7 +72,7 @@ test('answers follow the chosen language, and the Japanese link switches back @I
 
   await page.getByRole('link', { name: en.japanese, exact: true }).click();
   await new IssuanceMessagePage(page).expectMessage(issuance.noValidApplication);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('document')).toHaveAttribute('lang', 'ja');
 
   await ja.open(user.registration.issuanceUrl);
   await ja.expectShown();

@@ -4,12 +4,12 @@
  * certificate was issued — in the browser or by the import tool — and for the old URL after
  * the administrator reissued, the site answers so; the issued certificate stays the one.
  */
-import { test, expect } from '../../fixtures';
-import { issuance as t, mail as m, mailSubjects } from '../../messages';
-import { parsePasswordMail, parseRegistrationMail } from '../../fixtures/mail';
+import { test, expect, parsePasswordMail, parseRegistrationMail } from '../../fixtures';
+import { issuance as t, mail, mailSubjects } from '../../messages';
 import { IssuanceMessagePage } from '../../pages/issuance/message-page';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
-import { reachStep2, reachStep3 } from './journey';
+import { walkToStep2, walkToStep3 } from '../../pages/issuance/walk';
+import { postStep1 } from './step1-post';
 
 test('the URL is one-time: after the certificate was issued it answers 有効な証明書申請はありません。 @EG18-1-5 @destructive', async ({
   page,
@@ -17,7 +17,7 @@ test('the URL is one-time: after the certificate was issued it answers 有効な
   admin,
   suiteConfig,
 }) => {
-  await reachStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep3(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const issued = await admin.user(user.userId);
   expect(issued.application.state).toBe('consumed');
 
@@ -27,10 +27,7 @@ test('the URL is one-time: after the certificate was issued it answers 有効な
   await expect(step1.password).toHaveCount(0);
 
   // The same password posted again (a STEP1 page kept open in another tab).
-  const q = new URL(user.registration.issuanceUrl).searchParams;
-  const res = await page.request.post(`${suiteConfig.urls.webra2}/scira/Step1.do`, {
-    form: { p1: q.get('p1')!, p2: q.get('p2')!, p3: q.get('p3')!, password: user.passwords.issuancePassword.reveal() },
-  });
+  const res = await postStep1(page.request, suiteConfig.urls.webra2, user.registration.issuanceUrl, user.passwords.issuancePassword);
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain(t.noValidApplication);
   expect(await res.text()).not.toContain(t.step2Title);
@@ -39,9 +36,9 @@ test('the URL is one-time: after the certificate was issued it answers 有効な
 });
 
 test('two STEP2 pages for one application: only the first 発行 gets a certificate @EG18-1-5 @destructive', async ({ page, onboardingUser: user, admin }) => {
-  const first = await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const first = await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
   const otherTab = await page.context().newPage();
-  const second = await reachStep2(otherTab, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  const second = await walkToStep2(otherTab, user.registration.issuanceUrl, user.passwords.issuancePassword);
 
   await first.issue();
   await expect(page.getByRole('heading', { name: t.step3Title })).toBeVisible();
@@ -63,7 +60,7 @@ test('after a reissue the old URL answers 有効な証明書申請はありま�
   const lastMail = await mailbox.lastId(user.email);
   await admin.reissueCertificate(user.userId);
   const registration = parseRegistrationMail((await mailbox.waitFor(user.email, mailSubjects.registration, { after: lastMail })).text);
-  const passwords = parsePasswordMail((await mailbox.waitFor(user.email, m.passwordSubject, { after: lastMail })).text);
+  const passwords = parsePasswordMail((await mailbox.waitFor(user.email, mail.passwordSubject, { after: lastMail })).text);
   expect(registration.issuanceUrl).not.toBe(user.registration.issuanceUrl);
 
   await new IssuanceStep1Page(page).open(user.registration.issuanceUrl);
@@ -76,7 +73,7 @@ test('after a reissue the old URL answers 有効な証明書申請はありま�
   await step1.expectError(t.authFailed);
 
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
-  await reachStep3(page, registration.issuanceUrl, passwords.issuancePassword);
+  await walkToStep3(page, registration.issuanceUrl, passwords.issuancePassword);
 });
 
 test('after the import tool fetched the certificate, the issuance URL is used up too @EG18-1-5 @EG25-1-3 @destructive', async ({

@@ -6,7 +6,7 @@
 import { test, expect } from '../../fixtures';
 import { issuance as t } from '../../messages';
 import { IssuanceStep1Page } from '../../pages/issuance/step1-page';
-import { reachStep2 } from './journey';
+import { walkToStep2 } from '../../pages/issuance/walk';
 
 test('a wrong 認証情報パスワード is refused and changes nothing @EG18-1-2 @destructive', async ({ page, onboardingUser: user, admin }) => {
   const step1 = new IssuanceStep1Page(page);
@@ -20,7 +20,7 @@ test('a wrong 認証情報パスワード is refused and changes nothing @EG18-1
   await step1.expectError(t.authFailed);
 
   expect((await admin.user(user.userId)).application).toMatchObject({ state: 'approved', issuedSerial: null });
-  await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
 });
 
 test('the サインアップ・ログインパスワード is not the 認証情報パスワード @EG18-1-2 @destructive', async ({ page, onboardingUser: user, admin }) => {
@@ -45,5 +45,5 @@ test('an application that is not approved is refused even with the right passwor
   expect((await admin.user(user.userId)).application.state).toBe('unapproved');
 
   await admin.update(user.userId, { approved: true });
-  await reachStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
+  await walkToStep2(page, user.registration.issuanceUrl, user.passwords.issuancePassword);
 });

@@ -1,6 +1,6 @@
 /** PINs for the specs: random half-width alphanumerics, held as Secret from the start. */
 import crypto from 'node:crypto';
-import { Secret } from '../../fixtures/secret';
+import { Secret } from '../../fixtures';
 
 const ALNUM = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

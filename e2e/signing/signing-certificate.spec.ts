@@ -4,23 +4,19 @@
  * waited for), and the certificate table held against the certificate itself.
  */
 import fs from 'node:fs';
-import { test, expect, Secret, type SignedUpUser } from '../../fixtures';
-import type { MockAdmin } from '../../fixtures/admin';
-import { signingCertificateFacts, type SigningCertificateFacts } from '../../fixtures/signing-certificate';
-import { input, signing as t } from '../../messages';
+import { test, expect, signingCertificateFacts, type SignedUpUser, type MockAdmin, type SigningCertificateFacts } from '../../fixtures';
+import { signing as t } from '../../messages';
 import { ProfilePage } from '../../pages/ebunsho/profile-page';
 import { SigningDonePage } from '../../pages/signing/signing-done-page';
 import { SigningMenuPage } from '../../pages/signing/signing-menu-page';
 import { SigningPinPage } from '../../pages/signing/signing-pin-page';
-import { BAD_INPUT, watchInjectedScript } from './bad-input';
+import { refusedPins, watchInjectedScript } from './bad-input';
 import { randomPin } from './pins';
 
 /** What 本人情報 says the user's romaji names are (the certificate must carry them). */
 async function namesOnProfile(profile: ProfilePage) {
-  const value = (label: string) =>
-    profile.details.getByRole('row').filter({ has: profile.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
-  await expect(value(t.nameRomajiLabel)).toHaveText(/\S/);
-  return { nameRomaji: (await value(t.nameRomajiLabel).innerText()).trim(), companyRomaji: (await value(t.companyRomajiLabel).innerText()).trim() };
+  await expect(profile.row(t.nameRomajiLabel)).toHaveText(/\S/);
+  return { nameRomaji: (await profile.row(t.nameRomajiLabel).innerText()).trim(), companyRomaji: (await profile.row(t.companyRomajiLabel).innerText()).trim() };
 }
 
 /** TJK: 再度、「本人情報」のタブを選択して署名用証明書管理メニュー画面を表示します。 */
@@ -147,21 +143,9 @@ test.describe('署名用証明書管理 (TJK)', () => {
     const pinPage = new SigningPinPage(page);
     await pinPage.expectShown();
 
-    const length = t.pinLength(t.newPin, 6, 20);
-    const cases: { name: string; pin: Secret | string; confirm?: Secret | string; message: string }[] = [
-      { name: '5 characters', pin: randomPin(5), message: length },
-      { name: '21 characters', pin: randomPin(21), message: length },
-      { name: 'full-width', pin: BAD_INPUT.fullWidth, message: input.halfWidthAlnum(t.newPin) },
-      { name: 'confirmation differs', pin: randomPin(8), confirm: randomPin(8), message: t.pinMismatch(t.newPin) },
-      { name: 'empty', pin: '', message: input.required(t.newPin) },
-      { name: 'confirmation empty', pin: randomPin(8), confirm: '', message: input.required(t.confirmPin) },
-      { name: '10,000 characters', pin: BAD_INPUT.long, message: length },
-      { name: 'markup', pin: BAD_INPUT.markup, message: input.halfWidthAlnum(t.newPin) },
-      { name: 'quotes', pin: BAD_INPUT.quotes, message: input.halfWidthAlnum(t.newPin) },
-    ];
-    for (const c of cases) {
+    for (const c of refusedPins(t, { min: 6, max: 20 })) {
       await test.step(`refused: ${c.name}`, async () => {
-        await pinPage.registerPin(Secret.typed(c.pin), Secret.typed(c.confirm ?? c.pin));
+        await pinPage.registerPin(c.pin, c.confirm);
         await pinPage.expectRefused(c.message);
         expect(await admin.signing(user.userId)).toMatchObject({ state: 'pin-due', pinRegistered: false });
       });

@@ -14,7 +14,7 @@ import { certificateTable, hashPin, issueSigningFor } from '../signing-certifica
 import { checkPin } from '../signing-pin';
 import { sendPage } from '../site';
 import type { User } from '../state';
-import { checkField, one } from '../validate';
+import { alnumField, fieldOf, fields, MESSAGES, NO_CONTROL, NO_FIELDS, NO_INPUT, shapedField, textField, type InputFailure } from '../input-schema';
 import { faulty } from '../faults';
 
 const BASE = '/bulksign';
@@ -37,8 +37,48 @@ const COOKIE = { path: BASE, httpOnly: true, secure: true, sameSite: 'lax' as co
 /** How long one status request of the waiting page is held open (real time) before it answers "not yet". */
 export const STATUS_HOLD_MS = 20_000;
 const PIN_LABELS = { pin: t.newPin, confirm: t.confirmPin };
-const OTP_FORMAT = new RegExp(`^[0-9]{${OTP_DIGITS}}$`);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date of the search form (<input type="date">): required once searched, a real date. */
+const searchDate = (label: string) => ({
+  type: 'string',
+  minLength: 1,
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  format: 'date',
+  [MESSAGES]: { required: input.required(label), minLength: input.required(label), default: t.badDate(label) },
+});
+/** A free-text search field: up to 256 characters, no control characters. */
+const searchText = (label: string) => ({
+  type: 'string',
+  maxLength: 256,
+  pattern: NO_CONTROL,
+  [MESSAGES]: { maxLength: input.tooLong(label, 256), default: t.invalidChars(label) },
+});
+/** The shapes of BS10's forms; the rules of the service (locks, OTP validity, the PIN policy) are the handlers'. */
+const schemas = {
+  login: { body: fields({ userId: alnumField(t.userIdLabel, 32), password: alnumField(t.passwordLabel, 64) }) },
+  otp: {
+    body: fields({
+      otp: { type: 'string', default: '', minLength: 1, pattern: `^[0-9]{${OTP_DIGITS}}$`, [MESSAGES]: { type: input.required(t.otpLabel), minLength: input.required(t.otpLabel), pattern: t.otpFormat } },
+    }),
+  },
+  setup: { body: fields({ choice: shapedField({ enum: ['sign', 'nosign'] }, t.chooseSign) }) },
+  pin: { body: fields({ pin: textField(input.required(t.newPin)), pinConfirm: textField(input.required(t.confirmPin)) }) },
+  // Any parameter makes it a search (the form sends them all): then both dates are required.
+  search: {
+    querystring: fields(
+      {
+        from: searchDate(t.search.registeredFrom),
+        to: searchDate(t.search.registeredTo),
+        folder: searchText(t.search.folder),
+        fileName: searchText(t.search.fileName),
+        // Unknown values fall back to すべて (the handler's), as the select would.
+        target: { type: 'string' },
+        signStatus: { type: 'string' },
+      },
+      { extra: { if: { minProperties: 1 }, then: { required: ['from', 'to'] } } },
+    ),
+  },
+};
 
 type Signed = { user: User; account: BulkSignAccount };
 
@@ -56,20 +96,20 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   };
   const setupContext = (s: Signed, extra: Record<string, unknown> = {}) => ({ user: s.user, ...extra });
 
-  app.get('/', async (req, reply) => reply.redirect(P.login, 303));
-  app.get(BASE, async (req, reply) => reply.redirect(P.login, 303));
-  app.get(`${BASE}/`, async (req, reply) => reply.redirect(P.login, 303));
+  const noInput = { schema: NO_INPUT };
+  app.get('/', noInput, async (req, reply) => reply.redirect(P.login, 303));
+  app.get(BASE, noInput, async (req, reply) => reply.redirect(P.login, 303));
+  app.get(`${BASE}/`, noInput, async (req, reply) => reply.redirect(P.login, 303));
 
   // --- 1-2) ログイン: ID + password → OTP mail ---------------------------------------------
-  app.get(P.login, async (req, reply) => loginForm(reply));
+  app.get(P.login, noInput, async (req, reply) => loginForm(reply));
 
-  app.post(P.login, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const [userId, password] = [one(body.userId), one(body.password)];
-    const problem =
-      checkField(userId, { label: t.userIdLabel, max: 32, alnum: true }) ??
-      checkField(password, { label: t.passwordLabel, max: 64, alnum: true });
-    if (problem) return loginForm(reply, { userId, error: problem });
+  // Malformed input: the form again with its message; nothing counts towards the lock, no OTP is sent.
+  const loginRefused = (req: FastifyRequest, reply: FastifyReply, failure: InputFailure) =>
+    loginForm(reply, { userId: fieldOf(req.body, 'userId'), error: failure.message });
+
+  app.post<{ Body: { userId: string; password: string } }>(P.login, { schema: schemas.login, config: { invalidInput: loginRefused } }, async (req, reply) => {
+    const { userId, password } = req.body;
     const found = store.user(userId);
     if (!found) return loginForm(reply, { userId, error: input.loginFailed });
     const { user, account } = found;
@@ -91,21 +131,31 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   });
 
   // --- 1-2) d-e: the one-time password ---------------------------------------------------------
-  app.get(P.otp, async (req, reply) => {
+  app.get(P.otp, noInput, async (req, reply) => {
     const attempt = store.attempt(req.cookies[ATTEMPT_COOKIE]);
     // A used attempt still shows its form (the browser's Back): the OTP is refused on submit.
     if (!attempt || (attempt.state !== 'pending' && attempt.state !== 'used')) return loginForm(reply, { error: input.sessionExpired });
     return otpForm(reply, attempt.state === 'pending' ? { notice: t.otpSent } : {});
   });
 
-  app.post(P.otp, async (req, reply) => {
+  /** The login attempt the OTP form belongs to, or the login form that says it has expired (sent). */
+  const currentAttempt = (req: FastifyRequest, reply: FastifyReply) => {
     const attempt = store.attempt(req.cookies[ATTEMPT_COOKIE]);
     const found = attempt ? store.user(attempt.userId) : undefined;
-    if (!attempt || !found) return loginForm(reply, { error: input.sessionExpired });
-    const { user, account } = found;
-    const otp = one(((req.body ?? {}) as Record<string, unknown>).otp);
-    if (otp.length === 0) return otpForm(reply, { error: input.required(t.otpLabel) });
-    if (!OTP_FORMAT.test(otp)) return otpForm(reply, { error: t.otpFormat });
+    if (!attempt || !found) {
+      void loginForm(reply, { error: input.sessionExpired });
+      return null;
+    }
+    return { attempt, ...found };
+  };
+  const otpRefused = (req: FastifyRequest, reply: FastifyReply, failure: InputFailure) =>
+    currentAttempt(req, reply) ? otpForm(reply, { error: failure.message }) : reply;
+
+  app.post<{ Body: { otp: string } }>(P.otp, { schema: schemas.otp, config: { invalidInput: otpRefused } }, async (req, reply) => {
+    const current = currentAttempt(req, reply);
+    if (!current) return reply;
+    const { attempt, user, account } = current;
+    const { otp } = req.body;
     switch (store.verifyOtp(attempt, user, account, otp)) {
       case 'locked':
         return errorCode(reply, BULK_SIGN_ERROR.locked, t.accountLocked);
@@ -128,25 +178,29 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   });
 
   // --- 2-a: 電子署名の実施要否 ---------------------------------------------------------------
-  app.get(P.setup, async (req, reply) => {
+  app.get(P.setup, noInput, async (req, reply) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
     if (s.account.pinHash) return reply.redirect(P.myPage, 303);
     return page(reply, 'setup.njk', setupContext(s, { title: t.setupTitle }));
   });
 
-  app.post(P.setup, async (req, reply) => {
+  const setupRefused = (req: FastifyRequest, reply: FastifyReply, failure: InputFailure) => {
+    const s = signedIn(req, reply);
+    return s ? page(reply, 'setup.njk', setupContext(s, { title: t.setupTitle, error: failure.message })) : reply;
+  };
+
+  app.post<{ Body: { choice: 'sign' | 'nosign' } }>(P.setup, { schema: schemas.setup, config: { invalidInput: setupRefused } }, async (req, reply) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
-    const choice = one(((req.body ?? {}) as Record<string, unknown>).choice);
-    if (choice !== 'sign' && choice !== 'nosign') return page(reply, 'setup.njk', setupContext(s, { title: t.setupTitle, error: t.chooseSign }));
+    const { choice } = req.body;
     if (s.account.pinHash) return reply.redirect(P.myPage, 303);
     s.account.choice = choice;
     return reply.redirect(choice === 'sign' ? P.setupUser : P.myPage, 303);
   });
 
   // --- 2-b: ユーザ情報の確認 → the certificate is requested ----------------------------------
-  app.get(P.setupUser, async (req, reply) => {
+  app.get(P.setupUser, noInput, async (req, reply) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
     if (s.account.choice !== 'sign') return reply.redirect(P.setup, 303);
@@ -154,7 +208,7 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   });
 
   const requesting = new WeakSet<BulkSignAccount>();
-  app.post(P.setupUser, async (req, reply) => {
+  app.post(P.setupUser, { schema: { body: NO_FIELDS } }, async (req, reply) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
     if (s.account.choice !== 'sign') return reply.redirect(P.setup, 303);
@@ -173,7 +227,7 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   // --- 2-c: 次の画面が表示されるまでお待ちください ---------------------------------------------
   const ready = (s: Signed) => !!s.account.certificate && s.user.clock.nowMs() >= s.account.certificate.readyAt;
 
-  app.get(P.setupWait, async (req, reply) => {
+  app.get(P.setupWait, noInput, async (req, reply) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
     if (!s.account.certificate) return reply.redirect(P.setupUser, 303);
@@ -182,7 +236,7 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   });
 
   // Held open until the user's clock reaches the end of the preparation (no polling loop).
-  app.get(P.setupStatus, async (req, reply) => {
+  app.get(P.setupStatus, noInput, async (req, reply) => {
     const s = store.session(req.cookies[SESSION_COOKIE]);
     if (!s) return reply.code(401).send({ ready: false, next: P.login });
     const cert = s.account.certificate;
@@ -197,7 +251,7 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
   const step2 = (reply: FastifyReply, s: Signed, error?: string) =>
     page(reply, 'setup-pin.njk', setupContext(s, { title: t.step2Title, error, table: certificateTable(s.account.certificate!.certPem) }));
 
-  app.get(P.setupPin, async (req, reply) => {
+  app.get(P.setupPin, noInput, async (req, reply) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
     if (s.account.pinHash) return reply.redirect(P.myPage, 303);
@@ -205,57 +259,58 @@ export function registerBulkSign(app: FastifyInstance, ctx: MockContext) {
     return step2(reply, s);
   });
 
-  app.post(P.setupPin, async (req, reply) => {
+  /** STEP2 as it stands for this session, or where the session belongs instead (sent). */
+  const atStep2 = (req: FastifyRequest, reply: FastifyReply): Signed | null => {
     const s = signedIn(req, reply);
+    if (!s) return null;
+    if (s.account.pinHash) void reply.redirect(P.myPage, 303);
+    else if (!ready(s)) void reply.redirect(P.setupWait, 303);
+    else return s;
+    return null;
+  };
+  const pinRefused = (req: FastifyRequest, reply: FastifyReply, failure: InputFailure) => {
+    const s = atStep2(req, reply);
+    return s ? step2(reply, s, failure.message) : reply;
+  };
+
+  app.post<{ Body: { pin: string; pinConfirm: string } }>(P.setupPin, { schema: schemas.pin, config: { invalidInput: pinRefused } }, async (req, reply) => {
+    const s = atStep2(req, reply);
     if (!s) return reply;
-    if (s.account.pinHash) return reply.redirect(P.myPage, 303);
-    if (!ready(s)) return reply.redirect(P.setupWait, 303);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const problem = checkPin(one(body.pin), one(body.pinConfirm), PIN_LABELS);
+    const { pin, pinConfirm } = req.body;
+    const problem = checkPin(pin, pinConfirm, PIN_LABELS);
     if (problem) return step2(reply, s, problem);
-    s.account.pinHash = hashPin(one(body.pin));
+    s.account.pinHash = hashPin(pin);
     return page(reply, 'setup-done.njk', setupContext(s, { title: t.pinDoneTitle }));
   });
 
   // --- 2-g: マイページ ------------------------------------------------------------------------
-  app.get(P.myPage, async (req, reply) => {
+  /** マイページ with its search form as sent (the defaults before any search), and the refusal if any. */
+  const myPage = (req: FastifyRequest, reply: FastifyReply, error: string | null) => {
     const s = signedIn(req, reply);
     if (!s) return reply;
-    const q = req.query as Record<string, unknown>;
-    const searched = Object.keys(q).length > 0;
+    const q = req.query;
+    const searched = q !== null && typeof q === 'object' && Object.keys(q).length > 0;
     const now = s.user.clock.nowMs();
-    const defaults = { from: isoDate(addMonths(now, -3)), to: isoDate(now) };
     const form = {
-      target: oneOf(one(q.target), ['all', 'view', 'sign'], 'all'),
-      signStatus: oneOf(one(q.signStatus), ['all', 'unsigned', 'signing', 'signed'], 'all'),
-      from: searched ? one(q.from) : defaults.from,
-      to: searched ? one(q.to) : defaults.to,
-      folder: one(q.folder),
-      fileName: one(q.fileName),
+      target: oneOf(fieldOf(q, 'target'), ['all', 'view', 'sign'], 'all'),
+      signStatus: oneOf(fieldOf(q, 'signStatus'), ['all', 'unsigned', 'signing', 'signed'], 'all'),
+      from: searched ? fieldOf(q, 'from') : isoDate(addMonths(now, -3)),
+      to: searched ? fieldOf(q, 'to') : isoDate(now),
+      folder: fieldOf(q, 'folder'),
+      fileName: fieldOf(q, 'fileName'),
     };
-    const error = searched ? checkSearch(form) : null;
     return page(reply, 'my-page.njk', setupContext(s, { title: t.myPage, tabs: true, form, error }));
-  });
+  };
+  app.get(P.myPage, { schema: schemas.search, config: { invalidInput: (req, reply, failure) => myPage(req, reply, failure.message) } }, async (req, reply) =>
+    myPage(req, reply, null),
+  );
 
-  app.get(P.logout, async (req, reply) => {
+  app.get(P.logout, noInput, async (req, reply) => {
     store.endSession(req.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: BASE });
     reply.clearCookie(ATTEMPT_COOKIE, { path: BASE });
     return reply.redirect(P.login, 303);
   });
-}
-
-function checkSearch(form: { from: string; to: string; folder: string; fileName: string }): string | null {
-  const s = t.search;
-  for (const [label, value] of [[s.registeredFrom, form.from], [s.registeredTo, form.to]] as const) {
-    if (value === '') return input.required(label);
-    if (!DATE.test(value) || Number.isNaN(Date.parse(value))) return t.badDate(label);
-  }
-  for (const [label, value] of [[s.folder, form.folder], [s.fileName, form.fileName]] as const) {
-    if (value.length > 256) return input.tooLong(label, 256);
-    if (/[\u0000-\u001f\u007f]/.test(value)) return t.invalidChars(label);
-  }
-  return null;
 }
 
 const oneOf = <T extends string>(v: string, allowed: readonly T[], fallback: T): T => ((allowed as readonly string[]).includes(v) ? (v as T) : fallback);

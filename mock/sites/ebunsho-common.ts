@@ -80,5 +80,3 @@ export function ebunshoUser(state: MockContext['state'], userId: string): User |
   const user = state.get(userId);
   return user && user.kind !== 'bulksign' ? user : undefined;
 }
-
-export const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;

@@ -22,28 +22,30 @@ import { ebunsho as t, input } from '../texts';
 import { endSession, startSession } from '../session';
 import { sendPage } from '../site';
 import { peerCertificate } from '../tls';
-import { checkField } from '../validate';
-import { body, countWrongPassword, ebunshoUser, ERROR, sendErrorCode, type EbunshoSite } from './ebunsho-common';
-import { one } from '../validate';
+import { alnumField, fieldOf, fields, NO_INPUT } from '../input-schema';
+import { countWrongPassword, ebunshoUser, ERROR, sendErrorCode, type EbunshoSite } from './ebunsho-common';
 import { faulty } from '../faults';
 
 const LOGIN = '/ebunsho/UrlExclusive.do';
-export const USER_ID_RULE = { label: t.userIdLabel, max: 32, alnum: true } as const;
-export const PASSWORD_RULE = { label: t.passwordLabel, max: 64, alnum: true } as const;
+/** ユーザID and パスワード as every エコ文書 form takes them: 半角英数字, up to 32 and 64 characters. */
+export const userIdField = () => alnumField(t.userIdLabel, 32);
+export const passwordField = (label: string = t.passwordLabel) => alnumField(label, 64);
+const loginSchema = { body: fields({ userId: userIdField(), password: passwordField() }) };
 
 export function registerLogin(app: FastifyInstance, site: EbunshoSite) {
   const { ctx } = site;
   const certSeal = ctx.urls.webra1 + '/scira/doc/pfm20pub/index.html';
   const form = (extra: Record<string, unknown> = {}) => ({ title: t.loginTitle, action: LOGIN, certSeal, ...extra });
 
-  app.get(LOGIN, async (_req, reply) => sendPage(reply, 'ebunsho/login.njk', form()));
+  app.get(LOGIN, { schema: NO_INPUT }, async (_req, reply) => sendPage(reply, 'ebunsho/login.njk', form()));
 
-  app.post(LOGIN, async (req, reply) => {
-    const b = body(req);
-    const [userId, password] = [one(b.userId), one(b.password)];
+  // Malformed input gets the form again with its message and never reaches the lock count.
+  const invalidInput = (req: { body: unknown }, reply: Parameters<typeof sendPage>[0], failure: { message: string }) =>
+    sendPage(reply, 'ebunsho/login.njk', form({ userId: fieldOf(req.body, 'userId'), error: failure.message }));
+
+  app.post<{ Body: { userId: string; password: string } }>(LOGIN, { schema: loginSchema, config: { invalidInput } }, async (req, reply) => {
+    const { userId, password } = req.body;
     const refuse = (error: string) => sendPage(reply, 'ebunsho/login.njk', form({ userId, error }));
-    const problem = checkField(userId, USER_ID_RULE) ?? checkField(password, PASSWORD_RULE);
-    if (problem) return refuse(problem);
     const user = ebunshoUser(ctx.state, userId);
     // An unknown ID gets the same answer as a wrong password: nobody learns which IDs exist.
     if (!user) return refuse(input.loginFailed);
@@ -67,7 +69,7 @@ export function registerLogin(app: FastifyInstance, site: EbunshoSite) {
     return reply.redirect('/ebunsho/ServiceTop.do', 303);
   });
 
-  app.get('/ebunsho/Logout.do', async (req, reply) => {
+  app.get('/ebunsho/Logout.do', { schema: NO_INPUT }, async (req, reply) => {
     endSession(ctx.state, req, reply);
     return reply.redirect(LOGIN, 303);
   });

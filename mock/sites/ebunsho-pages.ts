@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ebunsho as t } from '../texts';
 import { formatDateTime } from '../format';
+import { NO_INPUT } from '../input-schema';
 import { sendPage } from '../site';
 import { signingState } from '../signing-state';
 import { peerCertificate } from '../tls';
@@ -17,7 +18,7 @@ export function registerPages(app: FastifyInstance, site: EbunshoSite) {
   const { ctx } = site;
   const { state } = ctx;
 
-  app.get('/ebunsho/ServiceTop.do', async (req, reply) => {
+  app.get('/ebunsho/ServiceTop.do', { schema: NO_INPUT }, async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
     const disk = ctx.faults.has('top-without-disk-table')
@@ -30,19 +31,19 @@ export function registerPages(app: FastifyInstance, site: EbunshoSite) {
     );
   });
 
-  app.get('/ebunsho/MyPage.do', async (req, reply) => {
+  app.get('/ebunsho/MyPage.do', { schema: NO_INPUT }, async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
     return sendPage(reply, 'ebunsho/empty-list.njk', pageContext(user, { title: t.tabs.myPage, tab: 'myPage' }));
   });
 
-  app.get('/ebunsho/Results.do', async (req, reply) => {
+  app.get('/ebunsho/Results.do', { schema: NO_INPUT }, async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
     return sendPage(reply, 'ebunsho/empty-list.njk', pageContext(user, { title: t.tabs.results, tab: 'results' }));
   });
 
-  app.get('/ebunsho/Profile.do', async (req, reply) => {
+  app.get('/ebunsho/Profile.do', { schema: NO_INPUT }, async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
     // TJK's 本人情報 before the signing certificate exists carries a notice (only its start is legible).
@@ -52,7 +53,7 @@ export function registerPages(app: FastifyInstance, site: EbunshoSite) {
 
   // The login certificate is the one this very connection presents: the session only holds
   // for the certificate bound at signup, so it is the bound one. None on the certless entry.
-  app.get('/ebunsho/LoginCert.do', async (req, reply) => {
+  app.get('/ebunsho/LoginCert.do', { schema: NO_INPUT }, async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
     const cert = peerCertificate(req);

@@ -10,9 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import { ebunsho as t } from '../texts';
 import { endSession } from '../session';
 import { sendPage } from '../site';
-import { checkField, one } from '../validate';
-import { body, countWrongPassword, ERROR, pageContext, requireLogin, sendErrorCode, type EbunshoSite } from './ebunsho-common';
-import { PASSWORD_RULE } from './ebunsho-login';
+import { fields, NO_INPUT, type InputFailure } from '../input-schema';
+import { countWrongPassword, ERROR, pageContext, requireLogin, sendErrorCode, type EbunshoSite } from './ebunsho-common';
+import { passwordField } from './ebunsho-login';
 import { faulty } from '../faults';
 
 /** TJK パスワードポリシー: 最小文字数 8文字, 小文字 (a~z) 1回, 算用数字 (0~9) 1回, 有効期間 無期限. */
@@ -34,23 +34,32 @@ export function registerPasswordChange(app: FastifyInstance, site: EbunshoSite) 
   const { state } = site.ctx;
   const view = (extra: Record<string, unknown>) => ({ title: t.passwordChange, tab: 'profile', action: CHANGE, policy: PASSWORD_POLICY, ...extra });
 
-  app.get(CHANGE, async (req, reply) => {
+  app.get(CHANGE, { schema: NO_INPUT }, async (req, reply) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
     return sendPage(reply, 'ebunsho/password-change.njk', pageContext(user, view({})));
   });
 
-  app.post(CHANGE, async (req, reply) => {
+  // Shapes only (半角英数字, 64): the policy, the confirmation and the current password are the handler's.
+  const schema = {
+    body: fields({
+      currentPassword: passwordField(t.currentPassword),
+      newPassword: passwordField(t.newPassword),
+      confirmPassword: passwordField(t.confirmPassword),
+    }),
+  };
+  // Behind the login as a valid request is; a malformed one never counts as a wrong current password.
+  const invalidInput = (req: Parameters<typeof requireLogin>[1], reply: Parameters<typeof requireLogin>[2], failure: InputFailure) => {
     const user = requireLogin(state, req, reply);
     if (!user) return reply;
-    const b = body(req);
-    const [current, next, confirm] = [one(b.currentPassword), one(b.newPassword), one(b.confirmPassword)];
+    return sendPage(reply, 'ebunsho/password-change.njk', pageContext(user, view({ error: failure.message })));
+  };
+
+  app.post<{ Body: { currentPassword: string; newPassword: string; confirmPassword: string } }>(CHANGE, { schema, config: { invalidInput } }, async (req, reply) => {
+    const user = requireLogin(state, req, reply);
+    if (!user) return reply;
+    const { currentPassword: current, newPassword: next, confirmPassword: confirm } = req.body;
     const refuse = (error: string) => sendPage(reply, 'ebunsho/password-change.njk', pageContext(user, view({ error })));
-    const problem =
-      checkField(current, { ...PASSWORD_RULE, label: t.currentPassword }) ??
-      checkField(next, { ...PASSWORD_RULE, label: t.newPassword }) ??
-      checkField(confirm, { ...PASSWORD_RULE, label: t.confirmPassword });
-    if (problem) return refuse(problem);
     if (current !== user.password) {
       if (countWrongPassword(site, user) === 'locked') {
         endSession(state, req, reply);

@@ -14,9 +14,9 @@ import { SENDERS } from '../mailer';
 import { loginUrl } from '../provision';
 import { sendPage } from '../site';
 import type { User } from '../state';
-import { checkField, checkMail, one } from '../validate';
-import { body, ebunshoUser, type EbunshoSite } from './ebunsho-common';
-import { USER_ID_RULE } from './ebunsho-login';
+import { fieldOf, fields, mailField, NO_INPUT, type InputFailure } from '../input-schema';
+import { ebunshoUser, type EbunshoSite } from './ebunsho-common';
+import { userIdField } from './ebunsho-login';
 
 const REISSUE = '/ebunsho/PasswordReissue.do';
 
@@ -32,14 +32,15 @@ export function registerReissue(app: FastifyInstance, site: EbunshoSite) {
   const { ctx } = site;
   const page = (extra: Record<string, unknown> = {}) => ({ title: t.reissueTitle, action: REISSUE, ...extra });
 
-  app.get(REISSUE, async (_req, reply) => sendPage(reply, 'ebunsho/reissue.njk', page()));
+  app.get(REISSUE, { schema: NO_INPUT }, async (_req, reply) => sendPage(reply, 'ebunsho/reissue.njk', page()));
 
-  app.post(REISSUE, async (req, reply) => {
-    const b = body(req);
-    const [userId, email] = [one(b.userId), one(b.email)];
+  const schema = { body: fields({ userId: userIdField(), email: mailField(t.mailAddressLabel) }) };
+  const invalidInput = (req: { body: unknown }, reply: Parameters<typeof sendPage>[0], failure: InputFailure) =>
+    sendPage(reply, 'ebunsho/reissue.njk', page({ userId: fieldOf(req.body, 'userId'), email: fieldOf(req.body, 'email'), error: failure.message }));
+
+  app.post<{ Body: { userId: string; email: string } }>(REISSUE, { schema, config: { invalidInput } }, async (req, reply) => {
+    const { userId, email } = req.body;
     const answer = (extra: Record<string, unknown>) => sendPage(reply, 'ebunsho/reissue.njk', page({ userId, email, ...extra }));
-    const problem = checkField(userId, USER_ID_RULE) ?? checkMail(email, t.mailAddressLabel);
-    if (problem) return answer({ error: problem });
     const user = ebunshoUser(ctx.state, userId);
     if (!user || user.email.toLowerCase() !== email.toLowerCase()) return answer({ error: t.reissueMismatch });
     if (notLoggedInForAYear(user)) return answer({ warning: t.notLoggedInForAYear });

@@ -11,9 +11,16 @@ import type { FastifyInstance } from 'fastify';
 import { ebunsho as t, input } from '../texts';
 import { sendPage } from '../site';
 import { peerCertificate } from '../tls';
-import { checkField, one } from '../validate';
-import { body, countWrongPassword, ERROR, sendErrorCode, type EbunshoSite } from './ebunsho-common';
-import { PASSWORD_RULE, USER_ID_RULE } from './ebunsho-login';
+import { fieldOf, fields, textField, type InputFailure } from '../input-schema';
+import { countWrongPassword, ERROR, sendErrorCode, type EbunshoSite } from './ebunsho-common';
+import { passwordField, userIdField } from './ebunsho-login';
+
+/** The sign-up code of the registration mail: any text the handler can look up (unknown: wrong link). */
+const cd = () => textField(input.invalidLink, 256);
+const schemas = {
+  page: { querystring: fields({ cd: cd() }) },
+  form: { body: fields({ cd: cd(), userId: userIdField(), password: passwordField() }) },
+};
 
 export function registerSignup(app: FastifyInstance, site: EbunshoSite) {
   const { ctx } = site;
@@ -21,20 +28,24 @@ export function registerSignup(app: FastifyInstance, site: EbunshoSite) {
   const wrongLink = (reply: Parameters<typeof sendPage>[0]) =>
     sendPage(reply, 'error.njk', { title: t.signupTitle, message: input.invalidLink }, 404);
 
-  app.get('/ebunsho/SignUp.do', async (req, reply) => {
-    const cd = one((req.query as Record<string, unknown>).cd);
+  app.get<{ Querystring: { cd: string } }>('/ebunsho/SignUp.do', { schema: schemas.page, config: { invalidInput: (_req, reply) => wrongLink(reply) } }, async (req, reply) => {
+    const { cd } = req.query;
     if (!state.bySignupCode(cd)) return wrongLink(reply);
     return sendPage(reply, 'ebunsho/signup.njk', { title: t.signupTitle, cd });
   });
 
-  app.post('/ebunsho/SignUp.do', async (req, reply) => {
-    const b = body(req);
-    const [cd, userId, password] = [one(b.cd), one(b.userId), one(b.password)];
+  // The link is judged first, as on a valid request: an unknown code is the wrong-link page whatever was typed.
+  const invalidInput = (req: { body: unknown }, reply: Parameters<typeof sendPage>[0], failure: InputFailure) => {
+    const code = fieldOf(req.body, 'cd');
+    if (failure.field === 'cd' || !state.bySignupCode(code)) return wrongLink(reply);
+    return sendPage(reply, 'ebunsho/signup.njk', { title: t.signupTitle, cd: code, userId: fieldOf(req.body, 'userId'), error: failure.message });
+  };
+
+  app.post<{ Body: { cd: string; userId: string; password: string } }>('/ebunsho/SignUp.do', { schema: schemas.form, config: { invalidInput } }, async (req, reply) => {
+    const { cd, userId, password } = req.body;
     const user = state.bySignupCode(cd);
     if (!user) return wrongLink(reply);
     const form = (error: string) => sendPage(reply, 'ebunsho/signup.njk', { title: t.signupTitle, cd, userId, error });
-    const problem = checkField(userId, USER_ID_RULE) ?? checkField(password, PASSWORD_RULE);
-    if (problem) return form(problem);
     if (user.userId !== userId) return form(input.loginFailed);
     if (user.status === 'invalid') return sendErrorCode(reply, ERROR.invalid);
     if (user.locked) return sendErrorCode(reply, ERROR.locked);

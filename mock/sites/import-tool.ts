@@ -19,11 +19,12 @@
  * Login.do changes nothing; only Certificate.do uses the application up, so a tool that
  * cannot reach repo1 after logging in leaves the application usable (EG25-1-1).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { answerInvalidInput } from '../http-hardening';
 import { importTool, mail } from '../texts';
 import type { MockContext } from '../context';
-import { checkField } from '../validate';
-import { checkCsr } from '../csr';
+import { alnumField, fields, shapedField, type InputFailure } from '../input-schema';
+import { checkCsr, MAX_CSR_CHARS } from '../csr';
 import { randomToken } from '../state';
 import { currentUser, issueForApplication, samePassword, type ApplicationRef } from './issuance';
 import { CHAIN_FILES } from './repository';
@@ -36,27 +37,47 @@ type Result = 'OK' | 'INVALID_INPUT' | 'AUTH_FAILED' | 'NO_CERTIFICATE';
 const answer = (reply: FastifyReply, status: number, result: Result, extra: Record<string, unknown> = {}) =>
   reply.code(status).header('cache-control', 'no-store').send({ result, ...extra });
 
+/** The shapes of the tool's requests; a refusal is INVALID_INPUT with the property's message. */
+const schemas = {
+  login: {
+    body: fields({
+      userId: alnumField(mail.labels.userId, 64),
+      password: alnumField(mail.labels.issuancePassword, 64),
+    }),
+  },
+  certificate: {
+    body: fields({
+      // A ticket of another shape is no ticket: AUTH_FAILED, as an unknown one (see `refused`).
+      ticket: shapedField({ pattern: '^[0-9a-f]{32}$' }, importTool.authFailed),
+      csr: shapedField({ minLength: 1, maxLength: MAX_CSR_CHARS }, importTool.invalidRequest),
+    }),
+  },
+};
+
+/** The tool's machine answer to a schema refusal. */
+const refused = (_req: unknown, reply: FastifyReply, failure: InputFailure) =>
+  failure.message === importTool.authFailed ? answer(reply, 401, 'AUTH_FAILED') : answer(reply, 400, 'INVALID_INPUT', { message: failure.message });
+
 export function registerImportTool(app: FastifyInstance, ctx: MockContext) {
   /** Login tickets: single use, bound to the application they were given for. */
   const tickets = new Map<string, ApplicationRef>();
 
   app.register(async (tool) => {
     // Malformed JSON, a wrong content type or an oversized body: a JSON 4xx, never the HTML page.
-    tool.setErrorHandler((error: { statusCode?: number }, req, reply) => {
+    tool.setErrorHandler((error: FastifyError, req, reply) => {
+      if (error.validation) return answerInvalidInput(error, req, reply);
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) req.log.error(error);
       return answer(reply, status === 500 ? 500 : 400, 'INVALID_INPUT', { message: importTool.invalidRequest });
     });
 
-    tool.post('/scira/tool/Login.do', async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const problem =
-        checkField(body.userId, { label: mail.labels.userId, max: 64, alnum: true }) ??
-        checkField(body.password, { label: mail.labels.issuancePassword, max: 64, alnum: true });
-      if (problem) return answer(reply, 400, 'INVALID_INPUT', { message: problem });
-      const user = ctx.state.get(body.userId as string);
+    const route = (schema: object) => ({ schema, config: { invalidInput: refused } });
+
+    tool.post<{ Body: { userId: string; password: string } }>('/scira/tool/Login.do', route(schemas.login), async (req, reply) => {
+      const { userId, password } = req.body;
+      const user = ctx.state.get(userId);
       // Unknown ID and wrong password look the same (EG25-1-2), so IDs cannot be probed.
-      if (!user || user.kind !== 'cert' || !samePassword(body.password as string, user.application.password))
+      if (!user || user.kind !== 'cert' || !samePassword(password, user.application.password))
         return answer(reply, 401, 'AUTH_FAILED');
       // EG25-1-3: not created yet (not approved) or already fetched.
       if (user.application.state !== 'approved') return answer(reply, 409, 'NO_CERTIFICATE');
@@ -65,12 +86,8 @@ export function registerImportTool(app: FastifyInstance, ctx: MockContext) {
       return answer(reply, 200, 'OK', { ticket, caCertificates: CHAIN_FILES[user.application.chain] });
     });
 
-    tool.post('/scira/tool/Certificate.do', async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const ticket = typeof body.ticket === 'string' ? body.ticket : '';
-      const csr = typeof body.csr === 'string' ? body.csr : '';
-      if (!/^[0-9a-f]{32}$/.test(ticket)) return answer(reply, 401, 'AUTH_FAILED');
-      if (csr.length === 0 || csr.length > 8192) return answer(reply, 400, 'INVALID_INPUT', { message: importTool.invalidRequest });
+    tool.post<{ Body: { ticket: string; csr: string } }>('/scira/tool/Certificate.do', route(schemas.certificate), async (req, reply) => {
+      const { ticket, csr } = req.body;
       const ref = tickets.get(ticket);
       const user = currentUser(ctx, ref);
       if (!user) {

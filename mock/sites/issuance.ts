@@ -12,20 +12,58 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { input, issuance, issuanceEn } from '../texts';
 import type { MockContext } from '../context';
 import { sendPage } from '../site';
-import { checkField, HALF_WIDTH_ALNUM, one } from '../validate';
+import { alnumField, fieldOf, fields, MESSAGES, shapedField, type InputFailure } from '../input-schema';
 import { randomToken, type User } from '../state';
-import { checkCsr } from '../csr';
+import { checkCsr, MAX_CSR_CHARS } from '../csr';
 import { faulty } from '../faults';
 
 const IE11 = /Trident\/7\.0.*rv:11\.0/;
 const LANG_COOKIE = 'scira_lang';
 /** p1..p3 as the CA writes them: short half-width alphanumerics (anything else is a broken link). */
-const URL_PARAM = /^[A-Za-z0-9]{1,64}$/;
+const URL_PARAM = { pattern: '^[A-Za-z0-9]{1,64}$' };
 /** Where the language link may send the browser back to (no open redirect). */
-const LANG_NEXT = /^\/scira\/(Entrance\.jsp|Step4\.do)\?[A-Za-z0-9=&%._-]{0,300}$/;
+const LANG_NEXT = { pattern: '^/scira/(Entrance\\.jsp|Step4\\.do)\\?[A-Za-z0-9=&%._-]{0,300}$' };
+/** The enrollment ticket of STEP2-4 (randomToken(16)). */
+const TICKET = { pattern: '^[0-9a-f]{32}$' };
+
+/** The per-user URL's p1..p3: a cut or tampered link is a link that matches no application. */
+const applicationParams = {
+  p1: shapedField(URL_PARAM, issuance.noValidApplication),
+  p2: shapedField(URL_PARAM, issuance.noValidApplication),
+  p3: shapedField(URL_PARAM, issuance.noValidApplication),
+};
+/** The shapes of the issuance site's input; every message is the service's (texts.issuance, input). */
+const schemas = {
+  language: {
+    querystring: fields({
+      lang: shapedField({ enum: ['ja', 'en'] }, input.invalidLink),
+      next: shapedField(LANG_NEXT, input.invalidLink),
+    }),
+  },
+  entrance: { querystring: fields(applicationParams) },
+  step1: { body: fields({ ...applicationParams, password: alnumField(issuance.passwordField, 64) }) },
+  step2: {
+    body: fields({
+      token: shapedField(TICKET, issuance.issueFailed),
+      keyLength: { type: 'integer', enum: [1024, 2048], [MESSAGES]: { default: issuance.issueFailed } },
+      csp: shapedField({ maxLength: 128 }, issuance.issueFailed, { optional: true }),
+      // Only its shape here; whether it is a certification request is checkCsr's (nothing is used up before).
+      csr: shapedField({ minLength: 1, maxLength: MAX_CSR_CHARS }, issuance.issueFailed),
+    }),
+  },
+  ticketQuery: { querystring: fields({ t: shapedField(TICKET, issuance.noValidApplication) }) },
+};
 
 export type Lang = 'ja' | 'en';
 export const textsFor = (lang: Lang) => (lang === 'en' ? issuanceEn : issuance);
+
+/** A message of the issuance texts (as the schemas carry it, in Japanese) in the browser's language. */
+export function inLanguage(message: string, lang: Lang): string {
+  if (lang === 'ja') return message;
+  const key = (Object.keys(issuance) as (keyof typeof issuance)[]).find((k) => issuance[k] === message);
+  const translated = key ? issuanceEn[key] : undefined;
+  return typeof translated === 'string' ? translated : message;
+}
 
 /** The application a ticket (enrollment token, import-tool ticket) was handed out for. */
 export interface ApplicationRef {
@@ -85,56 +123,62 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
   };
   const message = (req: FastifyRequest, reply: FastifyReply, pick: (t: ReturnType<typeof textsFor>) => string, options: { status?: number; langNext?: string } = {}) =>
     render(req, reply, 'issuance/message.njk', { message: pick(textsFor(langOf(req))) }, options);
-  // A cut or tampered link matches no application: the same answer as an unknown one, as a 400.
-  const brokenLink = (req: FastifyRequest, reply: FastifyReply) => message(req, reply, (t) => t.noValidApplication, { status: 400 });
+  /** A schema refusal as the issuance message page, in the browser's language. */
+  const refusedPage =
+    (status: number) =>
+    (req: FastifyRequest, reply: FastifyReply, failure: InputFailure) =>
+      render(req, reply, 'issuance/message.njk', { message: inLanguage(failure.message, langOf(req)) }, { status });
 
   const unsupported = (req: FastifyRequest, user: User) =>
     user.application.browserPolicy === 'legacy' && !IE11.test(req.headers['user-agent'] ?? '');
   const usedUp = (user: User) => !faulty('issuance-url-reusable') && (user.application.state === 'consumed' || user.application.state === 'superseded');
-  /** p1..p3 from a query or a form; null when the link was cut or tampered into another shape. */
-  const applicationParams = (source: unknown) => {
-    const s = (source ?? {}) as Record<string, unknown>;
-    const p = { p1: one(s.p1), p2: one(s.p2), p3: one(s.p3) };
-    return URL_PARAM.test(p.p1) && URL_PARAM.test(p.p2) && URL_PARAM.test(p.p3) ? p : null;
+  type Params = { p1: string; p2: string; p3: string };
+  /**
+   * The application a well-formed link names, or the page that says why there is none to use
+   * (sent). Both STEP1 routes ask this first, before they judge the password's shape.
+   */
+  const openApplication = (req: FastifyRequest, reply: FastifyReply, params: Params): User | null => {
+    const user = ctx.state.byApplication(params.p1, params.p2, params.p3);
+    const refusal = !user ? 'noValidApplication' : unsupported(req, user) ? 'unsupportedBrowser' : usedUp(user) ? 'noValidApplication' : null;
+    if (!refusal) return user!;
+    void message(req, reply, (t) => t[refusal], { langNext: entrancePath(params) });
+    return null;
   };
 
   /** The `English` / `Japanese` link: remembers the choice and goes back to the same screen. */
-  app.get('/scira/Language.do', async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const lang = one(q.lang);
-    const next = one(q.next);
-    if ((lang !== 'ja' && lang !== 'en') || !LANG_NEXT.test(next))
-      return render(req, reply, 'issuance/message.njk', { message: input.invalidLink }, { status: 400 });
-    reply.setCookie(LANG_COOKIE, lang, { path: '/scira', httpOnly: true, secure: true, sameSite: 'lax' });
-    return reply.redirect(next, 303);
+  app.get<{ Querystring: { lang: Lang; next: string } }>(
+    '/scira/Language.do',
+    { schema: schemas.language, config: { invalidInput: refusedPage(400) } },
+    async (req, reply) => {
+      reply.setCookie(LANG_COOKIE, req.query.lang, { path: '/scira', httpOnly: true, secure: true, sameSite: 'lax' });
+      return reply.redirect(req.query.next, 303);
+    },
+  );
+
+  /** Entrance.jsp: the per-user URL from the registration mail. A cut or tampered link: 400. */
+  app.get<{ Querystring: Params }>('/scira/Entrance.jsp', { schema: schemas.entrance, config: { invalidInput: refusedPage(400) } }, async (req, reply) => {
+    const { p1, p2, p3 } = req.query;
+    const user = openApplication(req, reply, { p1, p2, p3 });
+    if (!user) return reply;
+    return render(req, reply, 'issuance/step1.njk', { step: 1, p1, p2, p3 }, { langNext: entrancePath({ p1, p2, p3 }) });
   });
 
-  /** Entrance.jsp: the per-user URL from the registration mail. */
-  app.get('/scira/Entrance.jsp', async (req, reply) => {
-    const params = applicationParams(req.query);
-    if (!params) return brokenLink(req, reply);
-    const user = ctx.state.byApplication(params.p1, params.p2, params.p3);
-    const langNext = entrancePath(params);
-    if (!user) return message(req, reply, (t) => t.noValidApplication, { langNext });
-    if (unsupported(req, user)) return message(req, reply, (t) => t.unsupportedBrowser, { langNext });
-    if (usedUp(user)) return message(req, reply, (t) => t.noValidApplication, { langNext });
-    return render(req, reply, 'issuance/step1.njk', { step: 1, ...params }, { langNext });
-  });
+  /** STEP1 with the refused password's message: only once the link names a usable application. */
+  const step1Refused = (req: FastifyRequest, reply: FastifyReply, failure: InputFailure) => {
+    if (failure.field !== 'password') return refusedPage(400)(req, reply, failure);
+    const params = { p1: fieldOf(req.body, 'p1'), p2: fieldOf(req.body, 'p2'), p3: fieldOf(req.body, 'p3') };
+    if (!openApplication(req, reply, params)) return reply;
+    return render(req, reply, 'issuance/step1.njk', { step: 1, ...params, error: failure.message }, { status: 400, langNext: entrancePath(params) });
+  };
 
   /** Step1.do: the 認証情報パスワード; on success, STEP2 with an enrollment ticket. */
-  app.post('/scira/Step1.do', async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const params = applicationParams(body);
-    if (!params) return brokenLink(req, reply);
+  app.post<{ Body: Params & { password: string } }>('/scira/Step1.do', { schema: schemas.step1, config: { invalidInput: step1Refused } }, async (req, reply) => {
+    const { p1, p2, p3, password } = req.body;
+    const params = { p1, p2, p3 };
     const langNext = entrancePath(params);
-    const user = ctx.state.byApplication(params.p1, params.p2, params.p3);
-    if (!user) return message(req, reply, (t) => t.noValidApplication, { langNext });
-    if (unsupported(req, user)) return message(req, reply, (t) => t.unsupportedBrowser, { langNext });
-    if (usedUp(user)) return message(req, reply, (t) => t.noValidApplication, { langNext });
+    const user = openApplication(req, reply, params);
+    if (!user) return reply;
     const t = textsFor(langOf(req));
-    const password = one(body.password);
-    const problem = checkField(password, { label: issuance.passwordField, max: 64, alnum: true });
-    if (problem) return render(req, reply, 'issuance/step1.njk', { step: 1, ...params, error: problem }, { status: 400, langNext });
     // EG18-1-2: one message for both causes, so the page never tells which one it was.
     if (user.application.state !== 'approved' || !samePassword(password, user.application.password))
       return render(req, reply, 'issuance/step1.njk', { step: 1, ...params, error: t.authFailed }, { langNext });
@@ -155,39 +199,43 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
     );
   });
 
-  /** Step2.do: the browser's certification request → the client certificate and its chain. */
+  const refuseEnrollment = (req: FastifyRequest, reply: FastifyReply, status: number, message: string) =>
+    reply.code(status).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send({ message: inLanguage(message, langOf(req)) });
+
   /**
-   * Step2.do: the browser's certification request → the client certificate and its chain.
-   * Checked by hand rather than by a schema: a schema coerces `null` to "" and an empty
-   * request must be refused, with the application left usable, not issued for.
+   * Step2.do: the browser's certification request → the client certificate and its chain. The
+   * schema refuses a malformed request (an empty or null `csr` included) before anything is
+   * looked up; whether the request is a certification request for the chosen key is checkCsr's,
+   * before the application is used up.
    */
-  app.post('/scira/Step2.do', async (req, reply) => {
-    const t = textsFor(langOf(req));
-    const refuse = (status: number, message: string) =>
-      reply.code(status).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff').send({ message });
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const token = typeof body.token === 'string' && /^[0-9a-f]{32}$/.test(body.token) ? body.token : null;
-    const keyLength = body.keyLength === 1024 || body.keyLength === 2048 ? body.keyLength : null;
-    if (!token || !keyLength) return refuse(400, t.issueFailed);
-    if (body.csp !== undefined && (typeof body.csp !== 'string' || body.csp.length > 128)) return refuse(400, t.issueFailed);
-    const ref = enrollTokens.get(token);
-    const user = currentUser(ctx, ref);
-    if (!user || user.application.state !== 'approved') return refuse(409, t.noValidApplication);
-    if (checkCsr(body.csr, keyLength) !== null) return refuse(400, t.issueFailed);
-    try {
-      const issued = await issueForApplication(ctx, user, body.csr as string, keyLength);
-      if (!issued) return refuse(409, t.noValidApplication);
-      enrollTokens.delete(token);
-      issuedTokens.set(token, ref!);
-      return reply.header('cache-control', 'no-store').send({ certPem: issued.certPem, chainPem: issued.chainPem, commonName: issued.commonName });
-    } catch {
-      return refuse(400, t.issueFailed);
-    }
-  });
+  app.post<{ Body: { token: string; keyLength: 1024 | 2048; csp?: string; csr: string } }>(
+    '/scira/Step2.do',
+    { schema: schemas.step2, config: { invalidInput: (req, reply, failure) => refuseEnrollment(req, reply, 400, failure.message) } },
+    async (req, reply) => {
+      const { token, keyLength, csr } = req.body;
+      const refuse = (status: number, message: string) => refuseEnrollment(req, reply, status, message);
+      const ref = enrollTokens.get(token);
+      const user = currentUser(ctx, ref);
+      if (!user || user.application.state !== 'approved') return refuse(409, issuance.noValidApplication);
+      if (checkCsr(csr, keyLength) !== null) return refuse(400, issuance.issueFailed);
+      try {
+        const issued = await issueForApplication(ctx, user, csr, keyLength);
+        if (!issued) return refuse(409, issuance.noValidApplication);
+        enrollTokens.delete(token);
+        issuedTokens.set(token, ref!);
+        return reply.header('cache-control', 'no-store').send({ certPem: issued.certPem, chainPem: issued.chainPem, commonName: issued.commonName });
+      } catch {
+        return refuse(400, issuance.issueFailed);
+      }
+    },
+  );
+
+  // A ticket of another shape can name no enrollment: the same answer as an unknown one.
+  const ticketRoute = { schema: schemas.ticketQuery, config: { invalidInput: refusedPage(200) } };
 
   /** RootCa.do: STEP3's ルートCA証明書のインストール (the root of the user's chain, DER). */
-  app.get('/scira/RootCa.do', async (req, reply) => {
-    const token = one((req.query as Record<string, unknown>).t);
+  app.get<{ Querystring: { t: string } }>('/scira/RootCa.do', ticketRoute, async (req, reply) => {
+    const token = req.query.t;
     const ref = enrollTokens.get(token) ?? issuedTokens.get(token);
     const user = ref ? ctx.state.get(ref.userId) : undefined;
     if (!user) return message(req, reply, (t) => t.noValidApplication);
@@ -198,9 +246,9 @@ export function registerIssuance(app: FastifyInstance, ctx: MockContext) {
   });
 
   /** Step4.do: the link to the certificate check page. */
-  app.get('/scira/Step4.do', async (req, reply) => {
-    const token = one((req.query as Record<string, unknown>).t);
-    if (!HALF_WIDTH_ALNUM.test(token) || !issuedTokens.has(token)) return message(req, reply, (t) => t.noValidApplication);
+  app.get<{ Querystring: { t: string } }>('/scira/Step4.do', ticketRoute, async (req, reply) => {
+    const token = req.query.t;
+    if (!issuedTokens.has(token)) return message(req, reply, (t) => t.noValidApplication);
     return render(
       req,
       reply,

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MockContext } from '../context';
 import type { ChainName } from '../state';
+import { NO_INPUT } from '../input-schema';
 
 /** Which store a CA certificate goes to on the user's PC (EG25 §2-1 8.). */
 export type CaStore = 'root' | 'intermediate';
@@ -38,7 +39,7 @@ export const CHAIN_FILES: Record<ChainName, readonly { path: string; store: CaSt
 
 export function registerRepository(app: FastifyInstance, ctx: MockContext) {
   for (const [path, der] of Object.entries(repositoryFiles(ctx))) {
-    app.get(path, async (_req, reply) =>
+    app.get(path, { schema: NO_INPUT }, async (_req, reply) =>
       reply
         .type('application/pkix-cert')
         .header('content-disposition', `attachment; filename="${path.split('/').pop()}"`)

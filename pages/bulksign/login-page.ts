@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { checkStep, manualStep } from '../step';
+import { fillSecret } from '../secret-input';
 
 export class BulkSignLoginPage {
   readonly heading: Locator;
@@ -29,7 +30,7 @@ export class BulkSignLoginPage {
   async logIn(userId: string, password: Secret) {
     await manualStep('ユーザIDとパスワードを入力し、[ログイン]をクリック', async () => {
       await this.userId.fill(userId);
-      await this.password.fill(password.reveal());
+      await fillSecret(this.password, password);
       await this.loginButton.click();
     }, { target: this.loginButton });
   }

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { checkStep, manualStep } from '../step';
+import { fillSecret } from '../secret-input';
 
 export class BulkSignOtpPage {
   readonly heading: Locator;
@@ -22,7 +23,7 @@ export class BulkSignOtpPage {
   /** The OTP is a Secret; bad input is typed as a Secret too (Secret.typed). */
   async submit(otp: Secret) {
     await manualStep('メールのワンタイムパスワードを入力し、[次へ]をクリック', async () => {
-      await this.otp.fill(otp.reveal());
+      await fillSecret(this.otp, otp);
       await this.nextButton.click();
     }, { target: this.nextButton });
   }

@@ -6,10 +6,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t, signing } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { checkStep, manualStep } from '../step';
+import { fillSecret } from '../secret-input';
+import { cellsOfRow } from '../table-rows';
 import { CertificateTable } from '../signing/certificate-table';
 import { pasteInto } from '../signing/clipboard';
-
-const value = (v: Secret) => v.reveal();
 
 export class BulkSignPinPage {
   readonly heading: Locator;
@@ -39,14 +39,14 @@ export class BulkSignPinPage {
   }
 
   userRow(label: string): Locator {
-    return this.userInfo.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+    return cellsOfRow(this.userInfo, label);
   }
 
   /** PINs are Secrets; so is bad input typed into the field (Secret.typed): a secret field is only ever typed from one. */
   async enterPin(pin: Secret, confirmation: Secret = pin) {
     await manualStep('「新しい署名用暗証コード」と「新しい署名用暗証コードの確認入力」に同じ暗証コードを入力', async () => {
-      await this.pin.fill(value(pin));
-      await this.confirmPin.fill(value(confirmation));
+      await fillSecret(this.pin, pin);
+      await fillSecret(this.confirmPin, confirmation);
     }, { target: this.pin });
   }
 

@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign as t } from '../../messages';
 import { manualStep } from '../step';
+import { cellsOfRow } from '../table-rows';
 
 export class SetupUserPage {
   readonly heading: Locator;
@@ -15,7 +16,7 @@ export class SetupUserPage {
   }
 
   row(label: string): Locator {
-    return this.userInfo.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+    return cellsOfRow(this.userInfo, label);
   }
 
   async confirm() {

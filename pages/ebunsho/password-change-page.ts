@@ -3,8 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { ebunsho as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { checkStep, manualStep } from '../step';
-
-const reveal = (v: Secret) => v.reveal();
+import { fillSecret } from '../secret-input';
 
 export class PasswordChangePage {
   readonly heading: Locator;
@@ -34,9 +33,9 @@ export class PasswordChangePage {
 
   async change(current: Secret, next: Secret, confirm: Secret = next) {
     await manualStep('現在のパスワード、新しいパスワード、確認用パスワードを入力して「変更」をクリック', async () => {
-      await this.currentPassword.fill(reveal(current));
-      await this.newPassword.fill(reveal(next));
-      await this.confirmPassword.fill(reveal(confirm));
+      await fillSecret(this.currentPassword, current);
+      await fillSecret(this.newPassword, next);
+      await fillSecret(this.confirmPassword, confirm);
       await this.changeButton.click();
     }, { target: this.changeButton });
   }

@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ebunsho as t } from '../../messages';
 import { manualStep } from '../step';
+import { cellsOfRow } from '../table-rows';
 
 export class ProfilePage {
   readonly tab: Locator;
@@ -18,6 +19,11 @@ export class ProfilePage {
     this.passwordChangeLink = page.getByRole('link', { name: t.passwordChange });
     this.loginCertLink = page.getByRole('link', { name: t.loginCertManagement });
     this.signingCertLink = page.getByRole('link', { name: t.signingCertManagement });
+  }
+
+  /** The value cell of the 本人情報 row headed `label`. */
+  row(label: string): Locator {
+    return cellsOfRow(this.details, label);
   }
 
   async open() {

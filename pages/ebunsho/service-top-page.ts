@@ -9,7 +9,6 @@ export class ServiceTopPage {
   readonly header: EbunshoHeader;
   readonly heading: Locator;
   readonly notices: Locator;
-  readonly noticeSection: Locator;
   readonly diskTable: Locator;
   readonly diskWarning: Locator;
   readonly guideCallout: Locator;
@@ -22,7 +21,6 @@ export class ServiceTopPage {
     // IM12 4 ④ titles the page 「サービス TOP」, TJK's tab says 「サービスTOP」: either is the service's.
     this.heading = page.getByRole('heading', { name: anyOf(forms.serviceTop) });
     this.notices = page.getByRole('heading', { name: t.notices });
-    this.noticeSection = page.getByRole('region', { name: t.notices });
     this.diskTable = page.getByRole('table', { name: t.diskContract });
     this.diskWarning = page.getByText(t.diskWarning);
     // TJK's 「本人情報画面よりログインパスワードの変更をして下さい。」 is the guide's call-out, not screen text.

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { anyOf, ebunsho as t, forms } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
 import { checkStep, manualStep } from '../step';
+import { fillSecret } from '../secret-input';
 
 export class SignupPage {
   readonly heading: Locator;
@@ -33,7 +34,7 @@ export class SignupPage {
   async signUp(userId: string, password: Secret) {
     await manualStep('ユーザIDと初期パスワードを入力し「サインアップ」をクリック', async () => {
       await this.userId.fill(userId);
-      await this.password.fill(password.reveal());
+      await fillSecret(this.password, password);
       await this.signupButton.click();
     });
   }

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Secret } from '../../fixtures/secret';
 import { dialogsOf, type DialogAnswer } from '../dialogs';
 import { checkStep, manualStep } from '../step';
+import { fillSecret } from '../secret-input';
 import { issuanceTexts, type IssuanceLang, type IssuanceTexts } from './texts';
 
 export class IssuanceStep1Page {
@@ -11,9 +12,7 @@ export class IssuanceStep1Page {
   readonly password: Locator;
   readonly nextButton: Locator;
   readonly error: Locator;
-  readonly message: Locator;
   readonly englishLink: Locator;
-  readonly japaneseLink: Locator;
 
   constructor(
     readonly page: Page,
@@ -24,10 +23,8 @@ export class IssuanceStep1Page {
     this.password = page.getByLabel(this.t.passwordLabel);
     this.nextButton = page.getByRole('button', { name: this.t.next });
     this.error = page.getByRole('alert');
-    this.message = page.getByRole('alert');
     const languages = page.getByRole('navigation', { name: this.t.languageNav });
     this.englishLink = languages.getByRole('link', { name: this.t.english, exact: true });
-    this.japaneseLink = languages.getByRole('link', { name: this.t.japanese, exact: true });
   }
 
   async open(issuanceUrl: string) {
@@ -38,9 +35,7 @@ export class IssuanceStep1Page {
 
   /** The `English` link in the header; returns STEP1 in English. */
   async switchToEnglish(): Promise<IssuanceStep1Page> {
-    await manualStep('「English」をクリック', async () => {
-      await this.englishLink.click();
-    }, { target: this.englishLink });
+    await manualStep('「English」をクリック', () => this.englishLink.click(), { target: this.englishLink });
     return new IssuanceStep1Page(this.page, 'en');
   }
 
@@ -51,7 +46,7 @@ export class IssuanceStep1Page {
   async submitPassword(password: Secret, webAccess: DialogAnswer | 'none' = 'accept') {
     await manualStep('【STEP1】認証情報パスワードを入力して「次へ」をクリック', async () => {
       if (webAccess !== 'none') dialogsOf(this.page).plan(webAccess);
-      await this.password.fill(password.reveal());
+      await fillSecret(this.password, password);
       await this.nextButton.click();
     }, { target: this.nextButton });
   }

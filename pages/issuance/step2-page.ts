@@ -53,16 +53,12 @@ export class IssuanceStep2Page {
 
   /** 「一つ戻る」: the warning says not to press it after 発行 (ISS-INTERRUPT). */
   async goBack() {
-    await manualStep('【STEP2】「一つ戻る」をクリック', async () => {
-      await this.backButton.click();
-    }, { target: this.backButton });
+    await manualStep('【STEP2】「一つ戻る」をクリック', () => this.backButton.click(), { target: this.backButton });
   }
 
   /** EG18-1-3: 「対応方法を開く」. */
   async openHelp() {
-    await manualStep('【STEP2】「対応方法を開く」をクリック', async () => {
-      await this.helpToggle.click();
-    }, { target: this.helpToggle });
+    await manualStep('【STEP2】「対応方法を開く」をクリック', () => this.helpToggle.click(), { target: this.helpToggle });
   }
 
   async expectShown() {

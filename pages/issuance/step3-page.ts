@@ -45,9 +45,7 @@ export class IssuanceStep3Page {
   }
 
   async confirm() {
-    await manualStep('【STEP3】「OK」をクリック', async () => {
-      await this.okButton.click();
-    }, { target: this.okButton });
+    await manualStep('【STEP3】「OK」をクリック', () => this.okButton.click(), { target: this.okButton });
   }
 
   async expectShown() {

@@ -4,6 +4,7 @@
  * asserted per row. `labels` are the system's own wordings (`CN : 発行対象者` / `CN:発行対象者`).
  */
 import { expect, type Locator } from '@playwright/test';
+import { cellsOfRow } from '../table-rows';
 
 export interface CertificateLabels {
   serial: string;
@@ -27,10 +28,7 @@ export class CertificateTable {
 
   /** The value cell of the row headed `label`. */
   cell(label: string): Locator {
-    return this.table
-      .getByRole('row')
-      .filter({ has: this.table.page().getByRole('rowheader', { name: label, exact: true }) })
-      .getByRole('cell');
+    return cellsOfRow(this.table, label);
   }
 
   async serial(): Promise<string> {

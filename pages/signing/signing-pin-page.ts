@@ -5,11 +5,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { bulkSign, signing as t } from '../../messages';
 import type { Secret } from '../../fixtures/secret';
+import { fillSecret } from '../secret-input';
 import { manualStep } from '../step';
+import { cellsOfRow } from '../table-rows';
 import { CertificateTable } from './certificate-table';
 import { pasteInto } from './clipboard';
-
-const value = (v: Secret) => v.reveal();
 
 export class SigningPinPage {
   readonly heading: Locator;
@@ -37,8 +37,8 @@ export class SigningPinPage {
   /** PINs are Secrets; so is bad input typed into the field (Secret.typed): a secret field is only ever typed from one. */
   async registerPin(pin: Secret, confirmation: Secret = pin) {
     await manualStep('「新しい暗証コード」と「新しい暗証コードの確認入力」を入力', async () => {
-      await this.pin.fill(value(pin));
-      await this.confirmPin.fill(value(confirmation));
+      await fillSecret(this.pin, pin);
+      await fillSecret(this.confirmPin, confirmation);
     }, { target: this.pin });
     await manualStep('「登録」ボタンで完了', () => this.registerButton.click(), { target: this.registerButton });
   }
@@ -65,7 +65,7 @@ export class SigningPinPage {
 
   /** The user table shows these values (ユーザID, 氏名, ローマ字氏名, 会社名, ローマ字会社名). */
   async expectUser(user: { userId: string; nameRomaji: string; companyRomaji: string }) {
-    const row = (label: string) => this.userInfo.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+    const row = (label: string) => cellsOfRow(this.userInfo, label);
     await expect(row(t.userIdLabel)).toHaveText(user.userId);
     await expect(row(t.nameRomajiLabel)).toHaveText(user.nameRomaji);
     await expect(row(t.companyRomajiLabel)).toHaveText(user.companyRomaji);

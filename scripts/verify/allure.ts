@@ -37,6 +37,9 @@ export function writeAllure(dir: string, verdict: Verdict, preflight: readonly C
   }
   for (const row of verdict.rows) {
     const status = row.outcome === 'verified' ? 'passed' : row.outcome === 'failed' ? 'failed' : 'skipped';
-    write(dir, `${row.id}: ${row.outcome}`, status, `readiness verdict (${verdict.environment})`, row.reason, [{ name: 'tag', value: row.id }]);
+    write(dir, `${row.id}: ${row.outcome}`, status, `readiness verdict (${verdict.environment})`, row.reason, [
+      { name: 'tag', value: row.id },
+      { name: 'catalogueId', value: row.id }, // the per-ID label the suite's results carry (catalogue/allure.ts)
+    ]);
   }
 }

@@ -9,14 +9,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import Encoding from 'encoding-japanese';
+import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { deliverViaLmtp, startDovecot, type RunningDovecot } from '../../mailbox/dovecot';
 import { ImapMailError, ImapMailSource } from '../../fixtures/imap-mail-source';
 import { MailTimeoutError } from '../../fixtures/mail-source';
 import { parseRegistrationMail } from '../../fixtures/mail';
 import { renderMail } from '../../mock/views';
+import { buildMailbox } from '../../mailbox/server';
+import { startRelay } from '../../double/mail';
 import { mail as m } from '../../messages';
 
 const USER = 'alice@onboarding.test';
@@ -140,6 +144,30 @@ test('a recipient only in Delivered-To (Bcc) is found; mail for another mailbox 
 
 test('LMTP refuses a recipient that has no mailbox here (a delivery never vanishes silently)', async () => {
   await assert.rejects(deliver('nobody@onboarding.test', await compose({ to: 'nobody@onboarding.test', subject: 'x', text: 'x' })), /nobody@onboarding\.test/);
+});
+
+test("the staging double's relay (the catcher's SMTP receiver) delivers into IMAP and to the catcher before answering; a refused recipient fails the sender", async () => {
+  const catcher = buildMailbox({ host: dovecot.host, smtpPort: 0, apiPort: 0 });
+  await catcher.listen();
+  const log: string[] = [];
+  const relay = await startRelay(dovecot.host, { lmtp: dovecot, catcherSmtp: { host: dovecot.host, port: catcher.smtpPort }, log: (l) => log.push(l) });
+  const service = nodemailer.createTransport({ host: dovecot.host, port: relay.port, secure: false, ignoreTLS: true });
+  try {
+    const to = tagged('relay');
+    await service.sendMail({ from: FROM, to, subject: 'via the relay', text: 'relayed' });
+    // Answered only once delivered: both copies are there without waiting.
+    assert.deepEqual((await source.list(to)).map((x) => x.text.trim()), ['relayed']);
+    const api = `http://${dovecot.host}:${(catcher.api.server.address() as AddressInfo).port}`;
+    const copies = (await (await fetch(`${api}/messages?to=${encodeURIComponent(to)}`)).json()) as { messages: unknown[] };
+    assert.equal(copies.messages.length, 1);
+
+    await assert.rejects(service.sendMail({ from: FROM, to: 'nobody@onboarding.test', subject: 'x', text: 'x' }), /nobody@onboarding\.test/);
+    assert.ok(log.some((l) => l.includes('nobody@onboarding.test')), log.join('\n'));
+  } finally {
+    service.close();
+    await relay.close();
+    await catcher.close();
+  }
 });
 
 test('ISO-2022-JP subject and body (7bit, as Japanese mail systems send), parsed into the registration values', async () => {

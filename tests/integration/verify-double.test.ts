@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDouble, type RunningDouble } from '../../double/start';
+import type { Verdict } from '../../scripts/verify/verdict';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Measured against the double (README "Verifying an environment before a rollout"); raise when specs learn to run without the admin API. */
@@ -39,7 +40,7 @@ async function verify(args: string[], reports: string) {
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const res = { stdout, stderr, status };
   const verdictFile = path.join(reports, 'verify', 'verdict.json');
-  const verdict = fs.existsSync(verdictFile) ? JSON.parse(fs.readFileSync(verdictFile, 'utf8')) : undefined;
+  const verdict = fs.existsSync(verdictFile) ? (JSON.parse(fs.readFileSync(verdictFile, 'utf8')) as Verdict) : undefined;
   // VERIFY_DOUBLE_OUT keeps each run's output and verdict (the temp dir goes at the end).
   if (process.env.VERIFY_DOUBLE_OUT) {
     const keep = path.join(process.env.VERIFY_DOUBLE_OUT, path.basename(reports));
@@ -67,7 +68,7 @@ test('read-only: preflight passes, the smoke verifies IDs, nothing fails, destru
   assert.deepEqual(ids(run.verdict, 'failed'), [], run.stdout.slice(-4000));
   assert.equal(run.verdict.preflight.failed, 0);
   assert.ok(ids(run.verdict, 'verified').length >= MIN_VERIFIED_READ_ONLY, `verified ${ids(run.verdict, 'verified').length}`);
-  const notOptedIn = run.verdict.rows.filter((r: { reason: string }) => /destructive, not opted in/.test(r.reason));
+  const notOptedIn = run.verdict.rows.filter((r) => /destructive, not opted in/.test(r.reason));
   assert.ok(notOptedIn.length > 0, 'the destructive IDs say why they were not verified');
   assert.equal(run.status, 0, run.stdout.slice(-3000));
 });

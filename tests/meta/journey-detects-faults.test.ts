@@ -160,18 +160,18 @@ export function failingStepPath(steps: JsonStep[] | undefined): string[] {
 const selects = (guard: Guard, t: RanTest) => `e2e/${t.file}` === guard.spec && new RegExp(guard.grep).test(t.title);
 
 /** The suite's configuration for the meta ports, read only after MOCK_BASE_PORT is set. */
-function metaConfig() {
+async function metaConfig() {
   process.env.MOCK_BASE_PORT = String(BASE_PORT);
   process.env.TARGET = 'mock';
-  return (require('../../config/env') as typeof import('../../config/env')).config;
+  return (await import('../../config/env')).config;
 }
 
 let mailbox: { close(): Promise<void> } | undefined;
 before(async () => {
-  const config = metaConfig();
-  const { ensurePkiForRun } = require('../../certs/ensure') as typeof import('../../certs/ensure');
+  const config = await metaConfig();
+  const { ensurePkiForRun } = await import('../../certs/ensure');
   ensurePkiForRun(config.pkiDir);
-  const { buildMailbox } = require('../../mailbox/server') as typeof import('../../mailbox/server');
+  const { buildMailbox } = await import('../../mailbox/server');
   const catcher = buildMailbox({ host: config.mock.host, smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
   await catcher.listen();
   mailbox = catcher;
@@ -182,9 +182,9 @@ after(async () => {
 
 /** The real mock with `faults`, in this process, on the meta ports, for the length of `body`. */
 async function withMock<T>(faults: FaultName[], body: () => Promise<T>): Promise<T> {
-  const config = metaConfig();
-  const { loadPki } = require('../../certs/store') as typeof import('../../certs/store');
-  const { buildMock, closeMock, listenMock } = require('../../mock/build') as typeof import('../../mock/build');
+  const config = await metaConfig();
+  const { loadPki } = await import('../../certs/store');
+  const { buildMock, closeMock, listenMock } = await import('../../mock/build');
   const mock = buildMock({ pki: await loadPki({ dir: config.pkiDir }), urls: config.urls, smtp: { host: config.mock.host, port: config.mock.ports.smtp }, faults: new Set(faults) });
   await listenMock(mock, config.urls.admin!);
   try {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { CATALOGUE, CATALOGUE_IDS, entriesForTags, guideLinks, highestSeverity, looksLikeId, SYSTEMS } from '../../catalogue/ids';
 import { documentOf, guideUrl } from '../../catalogue/guides';
-import { failureNote } from '../../fixtures/allure';
+import { catalogueLabels, failureNote } from '../../catalogue/allure';
 
 const CATALOGUE_MD = process.env.CATALOGUE_MD ?? '/work/shared/spec/catalogue.md';
 
@@ -58,6 +58,41 @@ describe('catalogue data', () => {
     const [link] = guideLinks(CATALOGUE.get('EG25-1-2')!);
     assert.match(link.name, /^EG25 1-2 .*エラー対応ガイド/);
     assert.match(link.url, /000_d5072cba060ba536\.txt#1-2$/);
+  });
+});
+
+describe('Allure labels (catalogue/allure.ts): each test once in the tree', () => {
+  const tree = (labels: { name: string; value: string }[]) => ['epic', 'feature', 'story'].map((name) => labels.filter((l) => l.name === name).map((l) => l.value));
+
+  test('a test with two IDs of different systems and sections gets ONE epic/feature/story path, its primary ID\'s', () => {
+    const { labels } = catalogueLabels(['@ISS-OK', '@SIGNUP-OK', '@slow']);
+    assert.deepEqual(tree(labels), [['証明書発行サイト'], ['IM12 2-3'], ['ISS-OK']]);
+  });
+
+  test('an ID with several guide sections is filed under its main section only', () => {
+    const { labels } = catalogueLabels(['@EG-2-2-46']);
+    assert.deepEqual(tree(labels), [['エコ文書'], ['EG25 2-2'], ['EG-2-2-46']]);
+  });
+
+  test('every ID stays findable: a catalogueId label each, links to every section, the worst severity', () => {
+    const { labels, links } = catalogueLabels(['@EG18-1-2', '@ISS-OK']);
+    assert.deepEqual(labels.filter((l) => l.name === 'catalogueId').map((l) => l.value), ['EG18-1-2', 'ISS-OK']);
+    assert.deepEqual(labels.filter((l) => l.name === 'severity').map((l) => l.value), ['critical']);
+    assert.deepEqual(links.map((l) => l.name.split(' ').slice(0, 2).join(' ')), ['EG18 1-2', 'IM12 2-3', 'TJK 1)']);
+  });
+
+  test('the tree has as many leaves as tests (not one per ID and section)', () => {
+    const tests = [['@ISS-OK', '@SIGNUP-OK', '@LOGIN-OK'], ['@EG-2-2-46'], ['@EG18-1-2', '@EG18-1-5']];
+    const leaves = tests.flatMap((tags) => {
+      const [epics, features, stories] = tree(catalogueLabels(tags).labels);
+      return epics.flatMap((e) => features.flatMap((f) => stories.map((s) => `${e}/${f}/${s}`)));
+    });
+    assert.equal(leaves.length, tests.length);
+  });
+
+  test('a test without a catalogue tag gets no labels (and a typo is reported)', () => {
+    assert.deepEqual(catalogueLabels(['@slow']).labels, []);
+    assert.deepEqual(catalogueLabels(['@EG18-1-9']).unknown, ['EG18-1-9']);
   });
 });
 

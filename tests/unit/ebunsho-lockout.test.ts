@@ -36,7 +36,7 @@ async function observe(lockAfter: number): Promise<{ wrong: (AttemptOutcome | 'o
     const base = `https://127.0.0.1:${(mock.sites.ds.server.address() as AddressInfo).port}/ebunsho`;
     const client = { ca: pki.serverCa.certPem, cert: fs.readFileSync(pki.variants['valid-pub-ca8'].fullchainPath), key: fs.readFileSync(pki.variants['valid-pub-ca8'].keyPath) };
     const created = await mock.admin.inject({ method: 'POST', url: '/users', payload: { sendMails: false } });
-    const { userId } = created.json() as { userId: string };
+    const { userId } = created.json<{ userId: string }>();
     // A meta test of the mock may read its state: the signup code and the initial password.
     const user = mock.ctx.state.get(userId)!;
     const signup = await tlsRequest(`${base}/SignUp.do`, { ...client, method: 'POST', form: { cd: user.signupCode, userId, password: user.password } });

@@ -1,7 +1,7 @@
 /**
  * The evidence pack's pure parts: flow and file names, the masking of per-run values in
  * card texts, the index pages (escaped, in order, with captions and guide links), and the
- * pixel comparison used to show two runs give identical pictures.
+ * pixel comparison (pixelmatch) used to show two runs give the same pictures.
  *
  * Run: node --import tsx --test tests/unit/evidence.test.ts
  */
@@ -14,7 +14,7 @@ import { PNG } from 'pngjs';
 import { DYNAMIC_TEXT, maskDynamicText } from '../../evidence/dynamic';
 import { flowName, plainTitle, slug, stepFileName, type FlowManifest } from '../../evidence/flow';
 import { dialogCardHtml, flowIndexHtml, packIndexHtml } from '../../evidence/html';
-import { compareFlows, compareRepeats, pixelDifference } from '../../scripts/evidence-compare';
+import { compareFlows, compareRepeats, DEFAULT_THRESHOLD, pixelDifference } from '../../scripts/evidence-compare';
 
 describe('names', () => {
   test('a flow is named by its catalogue IDs and its title; repeats and retries apart', () => {
@@ -78,18 +78,50 @@ describe('index pages', () => {
 });
 
 describe('pixel comparison', () => {
-  const png = (fill: (x: number, y: number) => number) => {
-    const p = new PNG({ width: 4, height: 3 });
-    for (let y = 0; y < 3; y++) for (let x = 0; x < 4; x++) p.data.writeUInt32BE(fill(x, y), (y * 4 + x) * 4);
+  const png = (fill: (x: number, y: number) => number, width = 4, height = 3) => {
+    const p = new PNG({ width, height });
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) p.data.writeUInt32BE(fill(x, y), (y * width + x) * 4);
     return PNG.sync.write(p);
   };
+  const white = () => 0xffffffff;
 
-  test('counts differing pixels; a re-encoded identical image counts as identical', () => {
-    const a = png(() => 0xffffffff);
+  test('a re-encoded identical image counts as identical; a one-step colour change only below the threshold', () => {
+    const a = png(white);
     const b = png((x, y) => (x === 1 && y === 2 ? 0xfefefeff : 0xffffffff));
-    assert.deepEqual(pixelDifference(a, a), { pixels: 0 });
-    assert.deepEqual(pixelDifference(a, b), { pixels: 1 });
-    assert.deepEqual(pixelDifference(a, PNG.sync.write(PNG.sync.read(a), { deflateLevel: 1 })), { pixels: 0 });
+    assert.deepEqual(pixelDifference(a, a), { pixels: 0, identical: true });
+    assert.deepEqual(pixelDifference(a, PNG.sync.write(PNG.sync.read(a), { deflateLevel: 1 })), { pixels: 0, identical: true });
+    assert.deepEqual(pixelDifference(a, b), { pixels: 0, identical: false }, `within the default threshold ${DEFAULT_THRESHOLD}`);
+    const strict = pixelDifference(a, b, { threshold: 0 });
+    assert.ok('pixels' in strict && strict.pixels === 1 && strict.diff, 'threshold 0 counts it, with a diff image');
+  });
+
+  test('identical pictures pass; a changed region fails and leaves a diff image showing it in red', () => {
+    const pack = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-diff-'));
+    try {
+      const [a, b, diffDir] = ['a', 'b', 'diff'].map((d) => path.join(pack, d));
+      for (const d of [a, b]) fs.mkdirSync(d);
+      // A 40×30 screen; in B a 6×4 block (a changed word) is black.
+      const changed = (x: number, y: number) => (x >= 10 && x < 16 && y >= 5 && y < 9 ? 0x000000ff : 0xffffffff);
+      // The same picture encoded differently: not the same bytes, the same pixels.
+      const gradient = png((x, y) => (((x * 6) << 24) | ((y * 8) << 16) | 0x80ff) >>> 0, 40, 30);
+      fs.writeFileSync(path.join(a, '01-same.png'), gradient);
+      fs.writeFileSync(path.join(b, '01-same.png'), PNG.sync.write(PNG.sync.read(gradient), { deflateLevel: 1, filterType: 0 }));
+      assert.ok(!gradient.equals(fs.readFileSync(path.join(b, '01-same.png'))));
+      fs.writeFileSync(path.join(a, '02-changed.png'), png(white, 40, 30));
+      fs.writeFileSync(path.join(b, '02-changed.png'), png(changed, 40, 30));
+      const [same, different] = compareFlows(a, b, 'f', { diffDir });
+      assert.equal(same.result, 'identical-pixels');
+      assert.equal(different.result, 'different');
+      assert.equal(different.differentPixels, 24);
+      assert.equal(different.diffImage, path.join(diffDir, 'f', '02-changed.png'));
+      assert.ok(!fs.existsSync(path.join(diffDir, 'f', '01-same.png')), 'no diff image for a passing picture');
+      const diff = PNG.sync.read(fs.readFileSync(different.diffImage));
+      const rgba = (x: number, y: number) => diff.data.readUInt32BE((y * 40 + x) * 4);
+      assert.equal(rgba(12, 6), 0xff0000ff, 'a changed pixel is red');
+      assert.notEqual(rgba(30, 20), 0xff0000ff, 'an unchanged pixel is not');
+    } finally {
+      fs.rmSync(pack, { recursive: true, force: true });
+    }
   });
 
   test('repeats of a flow are compared with the first run; missing pictures are reported', () => {

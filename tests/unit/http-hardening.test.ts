@@ -181,7 +181,7 @@ const makeCsr = (bits: number) => {
 
 async function enrollmentToken(): Promise<{ userId: string; token: string }> {
   const res = await mock.admin.inject({ method: 'POST', url: '/users', payload: { sendMails: false } });
-  const { userId } = res.json() as { userId: string };
+  const { userId } = res.json<{ userId: string }>();
   const a = mock.ctx.state.get(userId)!.application;
   const step1 = await mock.sites.webra2.inject({ method: 'POST', url: '/scira/Step1.do', payload: new URLSearchParams({ p1: a.p1, p2: a.p2, p3: a.p3, password: a.password }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   const token = /RootCa\.do\?t=([0-9a-f]{32})/.exec(step1.body)?.[1];
@@ -205,16 +205,16 @@ test('finding 1: an empty, null, missing or non-CSR request is refused and the a
   // The same ticket still issues for a real request: nothing was used up.
   const ok = await mock.sites.webra2.inject({ method: 'POST', url: '/scira/Step2.do', payload: { token, csr: makeCsr(2048), keyLength: 2048 } });
   assert.equal(ok.statusCode, 200, ok.body);
-  assert.match((ok.json() as { certPem: string }).certPem, /BEGIN CERTIFICATE/);
+  assert.match(ok.json<{ certPem: string }>().certPem, /BEGIN CERTIFICATE/);
   assert.equal(mock.ctx.state.get(userId)!.application.state, 'consumed');
 });
 
 test('finding 1, the same rule on the import tool: a bad CSR spends neither the ticket nor the application', async () => {
   const res = await mock.admin.inject({ method: 'POST', url: '/users', payload: { sendMails: false } });
-  const { userId } = res.json() as { userId: string };
+  const { userId } = res.json<{ userId: string }>();
   const password = mock.ctx.state.get(userId)!.application.password;
   const login = await mock.sites.webra2.inject({ method: 'POST', url: '/scira/tool/Login.do', payload: { userId, password } });
-  const { ticket } = login.json() as { ticket: string };
+  const { ticket } = login.json<{ ticket: string }>();
   for (const csr of ['', null, 'x', makeCsr(1024)]) {
     const bad = await mock.sites.webra2.inject({ method: 'POST', url: '/scira/tool/Certificate.do', payload: { ticket, csr } });
     assert.equal(bad.statusCode, 400, bad.body);

@@ -1,5 +1,5 @@
 /**
- * The suite's model of the import tool (fixtures/import-tool-model.ts) against stand-in
+ * The suite's model of the import tool (import-tool/model.ts) against stand-in
  * servers made here: how it maps what it met on the network to EG25-1-1's
  * データの間合せに失敗しました。. This exercises only suite code (no mock), which is why it is a
  * unit test and carries no catalogue ID; the e2e spec for EG25-1-1 points the model at the
@@ -16,9 +16,10 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { after, describe, test } from 'node:test';
 import forge from 'node-forge';
-import { closedPort, ImportToolModel, type BlockedHost } from '../../fixtures/import-tool-model';
+import { ImportToolModel } from '../../import-tool/model';
+import { closedPort, type BlockedHost } from '../../import-tool/faults';
 import { Secret } from '../../fixtures/secret';
-import { importTool as m } from '../../messages';
+import { importTool } from '../../messages';
 
 const stores = fs.mkdtempSync(path.join(os.tmpdir(), 'import-tool-model-'));
 after(() => fs.rmSync(stores, { recursive: true, force: true }));
@@ -91,7 +92,7 @@ describe('the import-tool model maps an unreachable host to データの間合�
       const blocked = await block('https');
       try {
         const outcome = await model({ webra2: blocked.url, repo1: 'http://127.0.0.1:9' }, timeoutMs).run('1234567', password);
-        assert.equal(outcome.message, m.networkFailed);
+        assert.equal(outcome.message, importTool.networkFailed);
         assert.match(outcome.ok ? '' : outcome.detail, reason);
         assert.deepEqual(outcome.exchanges.map((e) => [e.step, e.status]), [['login', undefined]]);
         assert.deepEqual(outcome.store.personal(), []);
@@ -105,7 +106,7 @@ describe('the import-tool model maps an unreachable host to データの間合�
       const blocked = await block('http');
       try {
         const outcome = await model({ webra2: webra2.url, repo1: blocked.url }, timeoutMs).run('1234567', password);
-        assert.equal(outcome.message, m.networkFailed);
+        assert.equal(outcome.message, importTool.networkFailed);
         assert.match(outcome.ok ? '' : outcome.detail, reason);
         assert.deepEqual(outcome.exchanges.map((e) => e.step), ['login', 'ca-certificate']);
         assert.ok(outcome.exchanges[1].url.startsWith(blocked.url));
@@ -120,7 +121,7 @@ describe('the import-tool model maps an unreachable host to データの間合�
     const proxy = await untrustedTls();
     try {
       const outcome = await model({ webra2: proxy.url, repo1: 'http://127.0.0.1:9' }).run('1234567', password);
-      assert.equal(outcome.message, m.networkFailed);
+      assert.equal(outcome.message, importTool.networkFailed);
       assert.match(outcome.ok ? '' : outcome.detail, /SELF_SIGNED|UNABLE_TO_GET_ISSUER|UNABLE_TO_VERIFY/);
     } finally {
       await proxy.close();

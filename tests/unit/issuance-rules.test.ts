@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { loadPki } from '../../certs/store';
 import { loadConfig } from '../../config/env';
 import { buildMailbox } from '../../mailbox/server';
-import { makeCertificationRequest } from '../../fixtures/import-tool-model';
+import { makeCertificationRequest } from '../../import-tool/model';
 import { buildMock, closeMock, type Mock } from '../../mock/build';
 import { issuance as t } from '../../messages';
 
@@ -33,7 +33,7 @@ after(async () => {
 async function provision(body: object = {}) {
   const res = await mock.admin.inject({ method: 'POST', url: '/users', payload: { sendMails: false, ...body } });
   assert.equal(res.statusCode, 201, res.body);
-  const { userId } = res.json() as { userId: string };
+  const { userId } = res.json<{ userId: string }>();
   return mock.ctx.state.get(userId)!;
 }
 
@@ -124,7 +124,7 @@ test('the import tool: 認証情報パスワード only, one certificate, not be
 
   const login = await toolLogin(user.userId, right);
   assert.equal(login.statusCode, 200, login.body);
-  const { ticket } = login.json() as { ticket: string };
+  const { ticket } = login.json<{ ticket: string }>();
   assert.equal((await toolCertificate(ticket)).statusCode, 200);
   assert.equal(user.application.state, 'consumed');
   assert.equal((await toolCertificate(ticket)).statusCode, 401, 'a login ticket was used twice');

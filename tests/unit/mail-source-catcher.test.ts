@@ -16,7 +16,7 @@ let source: CatcherMailSource;
 
 before(async () => {
   await box.listen();
-  const smtpPort = (box.smtp as unknown as { server: { address(): AddressInfo } }).server.address().port;
+  const smtpPort = box.smtpPort;
   const apiPort = (box.api.server.address() as AddressInfo).port;
   transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
   source = new CatcherMailSource(`http://127.0.0.1:${apiPort}`, 5_000);

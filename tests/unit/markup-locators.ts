@@ -31,12 +31,9 @@ const ATTRIBUTE_METHODS = new Set(['getAttribute', 'toHaveAttribute']);
  * The reasoned exceptions: file + the exact call text.
  * - `locator('html')` in iss-lang: the document's language (`<html lang>`) is what the
  *   browser, a screen reader and a translator act on; ISS-LANG is about exactly that.
- * - fixtures/evidence.ts: the evidence recorder frames and masks, in screenshots only,
- *   elements the step already found by role/label; it finds nothing for a test to assert.
  */
 export const ALLOWED: { file: string; code: RegExp; reason: string }[] = [
   { file: 'e2e/issuance/iss-lang.spec.ts', code: /^page\.locator\('html'\)$/, reason: 'the document language a user agent reads (ISS-LANG)' },
-  { file: 'fixtures/evidence.ts', code: /./, reason: 'screenshot framing and masking only; never used to find or assert' },
 ];
 
 /** Page objects' methods the scanner would otherwise confuse with Playwright's selector-taking ones. */

@@ -28,7 +28,7 @@ after(async () => {
 const provision = async (body: object = {}) => {
   const res = await mock.admin.inject({ method: 'POST', url: '/users', payload: body });
   assert.equal(res.statusCode, 201, res.body);
-  return res.json() as { userId: string; email: string };
+  return res.json<{ userId: string; email: string }>();
 };
 
 test('the admin API refuses to listen anywhere but loopback', async () => {
@@ -51,8 +51,8 @@ test('each user has its own clock: moving one does not move another', async () =
   const a = await provision({ sendMails: false });
   const b = await provision({ sendMails: false });
   const year = 366 * 24 * 3600 * 1000;
-  const moved = (await mock.admin.inject({ method: 'POST', url: `/users/${a.userId}/clock`, payload: { advanceMs: year } })).json() as { now: string };
-  const still = (await mock.admin.inject({ method: 'GET', url: `/users/${b.userId}` })).json() as { clock: { now: string } };
+  const moved = (await mock.admin.inject({ method: 'POST', url: `/users/${a.userId}/clock`, payload: { advanceMs: year } })).json<{ now: string }>();
+  const still = (await mock.admin.inject({ method: 'GET', url: `/users/${b.userId}` })).json<{ clock: { now: string } }>();
   assert.ok(Date.parse(moved.now) - Date.parse(still.clock.now) > year - 60_000);
 });
 

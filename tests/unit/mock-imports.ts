@@ -55,7 +55,7 @@ export function moduleSpecifiers(fileName: string, text: string): { specifier: s
 function compilerOptions(root: string): ts.CompilerOptions {
   const configPath = path.join(root, 'tsconfig.json');
   if (!fs.existsSync(configPath)) return { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 };
-  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  const read = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
   return ts.parseJsonConfigFileContent(read.config, ts.sys, root).options;
 }
 

@@ -26,7 +26,7 @@ import { CA_DEFINITIONS, CHAIN_NAMES, type TlsExpectation, type VariantName, VAR
 import { checkClientPurpose, issueClientCertificate, issueSigningCertificate, makeLoginCommonName, parseCertificate, splitPemBundle, toPkcs12 } from '../../certs/issue';
 import { buildTrustedCrls, loadPki, loadPkiSync, type Pki, type VariantItem } from '../../certs/store';
 import { type ClientAuthorization, clientAuthTlsOptions, explainClientAuthorization, mockServerTlsOptions } from '../../certs/tls';
-import { generateRsaKeyPair } from '../../certs/x509';
+import { generateRsaKeyPair } from '../../certs/keys';
 
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -333,7 +333,7 @@ describe('server certificate', () => {
           resolve({ authorized: c.authorized, error: c.authorizationError ? String(c.authorizationError) : null });
           c.destroy();
         });
-        c.on('error', (e) => resolve({ authorized: false, error: e.message }));
+        c.on('error', (e: Error) => resolve({ authorized: false, error: e.message }));
       });
     try {
       assert.deepEqual(await connect({ ca: pki.serverCa.certPem }), { authorized: true, error: null });
@@ -379,7 +379,7 @@ describe('run-time issuance', () => {
     assert.equal(c.notBefore.getTime(), Math.floor(notBefore.getTime() / 1000) * 1000);
     assert.equal(c.notAfter.getTime(), Math.floor(notAfter.getTime() / 1000) * 1000);
     assert.deepEqual(parseCertificate(c.certPem).ekus, ['clientAuth', 'serverAuth']);
-    assertOutcome('dynamic rsa-ca16', await probe({ cert: c.certPem, key: c.keyPem as string }), { authorized: true });
+    assertOutcome('dynamic rsa-ca16', await probe({ cert: c.certPem, key: c.keyPem }), { authorized: true });
   });
 
   test('from a CSR: signature verified, public key used, CN decided by the CA', async () => {
@@ -439,7 +439,7 @@ describe('signing certificates', () => {
     assert.doesNotThrow(() => tls.createSecureContext({ pfx: p12, passphrase: 'jp-test' }), 'OpenSSL verifies the MAC and decrypts the key');
     const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), 'jp-test');
     const bag = (pfx.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])[0];
-    assert.deepEqual(bag?.attributes.friendlyName, ['健保 太郎']);
+    assert.deepEqual((bag?.attributes as Record<string, string[]> | undefined)?.friendlyName, ['健保 太郎']);
     const certPem = forge.pki.certificateToPem(bag?.cert as forge.pki.Certificate);
     const parsed = parseCertificate(certPem);
     assert.equal(parsed.subject.CN, '健保 太郎');

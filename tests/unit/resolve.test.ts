@@ -59,7 +59,7 @@ test('the preload pins dns.lookup, dns.promises.lookup and fetch for those names
     cwd: path.resolve(__dirname, '../..'),
     encoding: 'utf8',
   });
-  const out = JSON.parse(stdout.trim().split('\n').pop()!);
+  const out = JSON.parse(stdout.trim().split('\n').pop()!) as { cb: unknown; all: unknown; promise: unknown; fetch: string; other: boolean };
   assert.deepEqual(out.cb, ['127.0.0.1', 4]);
   assert.deepEqual(out.all, [{ address: '127.0.0.1', family: 4 }]);
   assert.deepEqual(out.promise, { address: '127.0.0.1', family: 4 });

@@ -3,7 +3,6 @@
  * modules and admin API (driven with fastify's inject), and a real SMTP catcher on a free
  * port so the one-time passwords are read from the mails the mock actually sends.
  */
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse as Response } from 'fastify';
 import { loadPki } from '../../certs/store';
 import { parseRaw, field } from '../../fixtures/mail';
@@ -28,7 +27,7 @@ export async function startHarness(): Promise<Harness> {
   const pki = await loadPki();
   const mailbox = buildMailbox({ host: '127.0.0.1', smtpPort: 0, apiPort: 0 });
   await mailbox.listen();
-  const smtpPort = ((mailbox.smtp as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  const smtpPort = mailbox.smtpPort;
   const origin = 'https://127.0.0.1:1';
   const mock = buildMock({
     pki,
@@ -37,7 +36,7 @@ export async function startHarness(): Promise<Harness> {
   });
   const messages = async (to: string, after: number, wait: number) => {
     const res = await mailbox.api.inject({ method: 'GET', url: `/messages?to=${encodeURIComponent(to)}&after=${after}&wait=${wait}` });
-    return (res.json() as { messages: { id: number; raw: string }[] }).messages;
+    return res.json<{ messages: { id: number; raw: string }[] }>().messages;
   };
   const h: Harness = {
     mock,
@@ -51,7 +50,7 @@ export async function startHarness(): Promise<Harness> {
     async call<T>(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
       const res: Response = await mock.admin.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) });
       if (res.statusCode >= 400) throw new Error(`admin ${method} ${url} → ${res.statusCode} ${res.body}`);
-      return res.json() as T;
+      return res.json<T>();
     },
     async otpFor(to, after) {
       for (const stored of await messages(to, after, 5000)) {

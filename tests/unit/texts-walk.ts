@@ -11,7 +11,7 @@ export function leaves(obj: unknown, prefix: string[] = []): Leaf[] {
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
     const key = [...prefix, k];
     if (typeof v === 'string' || typeof v === 'function') out.push({ key: key.join('.'), value: v as Leaf['value'] });
-    else if (Array.isArray(v)) v.forEach((item, i) => out.push(...leaves({ [i]: item }, key)));
+    else if (Array.isArray(v)) v.forEach((item: unknown, i) => out.push(...leaves({ [i]: item }, key)));
     else if (v && typeof v === 'object' && !(v instanceof RegExp)) out.push(...leaves(v, key));
   }
   return out;

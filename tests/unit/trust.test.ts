@@ -12,7 +12,8 @@ import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { loadPkiSync } from '../../certs/store';
 import { checkServerTrust } from '../../config/trust-check';
-import { browserTrustHome, listTrusted, pemCertificates } from '../../config/browser-trust';
+import { browserTrustHome, listTrusted } from '../../config/browser-trust';
+import { splitPemBundle } from '../../certs/pem';
 import { config } from '../../config/env';
 
 const pki = loadPkiSync({ dir: config.pkiDir });
@@ -49,7 +50,7 @@ test('a name the certificate does not carry fails as a hostname mismatch, even w
 test('the browser home trusts exactly the given CA, as a TLS server CA ("C,,")', () => {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-test-'));
   try {
-    const { home, env } = browserTrustHome(pemCertificates(pki.serverCa.certPem), parent);
+    const { home, env } = browserTrustHome(splitPemBundle(pki.serverCa.certPem), parent);
     assert.equal(env.HOME, home);
     assert.equal(env.XDG_DATA_HOME, path.join(home, '.local', 'share'));
     assert.equal(fs.realpathSync(path.join(home, '.pki', 'nssdb')), fs.realpathSync(path.join(home, '.local', 'share', 'pki', 'nssdb')));
@@ -57,7 +58,7 @@ test('the browser home trusts exactly the given CA, as a TLS server CA ("C,,")',
     assert.match(listed, /run-ca-0\s+C,,/);
     assert.equal(listed.match(/run-ca-/g)?.length, 1);
     // Same CAs: the same home is reused (workers, reruns).
-    assert.equal(browserTrustHome(pemCertificates(pki.serverCa.certPem), parent).home, home);
+    assert.equal(browserTrustHome(splitPemBundle(pki.serverCa.certPem), parent).home, home);
   } finally {
     fs.rmSync(parent, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ export class PreflightIo {
   private readonly lookup: net.LookupFunction;
 
   constructor(private readonly rules: readonly ResolveRule[]) {
-    this.lookup = pinnedLookup(rules, dns.lookup as never) as unknown as net.LookupFunction;
+    this.lookup = pinnedLookup(rules, dns.lookup as never);
   }
 
   /** The address `host` resolves to (RESOLVE first, then DNS). */
@@ -64,7 +64,7 @@ export class PreflightIo {
       let settled = false;
       const tap = new Duplex({
         read: () => raw.resume(),
-        write: (chunk, _enc, cb) => raw.write(chunk, cb),
+        write: (chunk: Buffer, _enc, cb) => raw.write(chunk, cb),
         final: (cb) => {
           raw.end();
           cb();

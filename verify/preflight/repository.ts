@@ -4,15 +4,11 @@
  * are in date; every CRL distribution point they carry answers with a CRL that its issuer
  * signed and whose nextUpdate is still ahead.
  */
-import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import { x509 } from '../../certs/peculiar-x509';
 import type { PreflightConfig } from './config';
 import { REPOSITORY_FILES, type RepositoryFile } from './documented';
 import type { PreflightIo } from './io';
 import { SECTIONS, type CheckResult } from './types';
-
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 export interface PublishedCa {
   file: RepositoryFile;

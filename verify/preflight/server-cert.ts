@@ -5,16 +5,14 @@
  * account's certificate; without one the certificate is still read from the failed handshake
  * when the server sent it.
  */
-import 'reflect-metadata';
-import { webcrypto, type X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
-import * as x509 from '@peculiar/x509';
+import { x509 } from '../../certs/peculiar-x509';
 import { type PreflightConfig, portOf } from './config';
 import { MIN_RSA_BITS, WEAK_HASHES } from './documented';
 import type { PreflightIo } from './io';
 import { SECTIONS, type CheckResult } from './types';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const DAY = 86_400_000;
 
 export interface ClientIdentity {
