@@ -1,18 +1,18 @@
 // Lint for the whole tree: typescript-eslint's type-aware rules everywhere, and the
 // Playwright plugin's rules where Playwright's `test` and page objects live.
 // Run by `npm run lint` and by scripts/test.sh after the type check.
+import { defineConfig, globalIgnores } from 'eslint/config';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import playwright from 'eslint-plugin-playwright';
 
-export default tseslint.config(
-  {
-    ignores: ['node_modules/**', 'reports/**', 'certs/out/**', 'test-results/**', 'playwright-report/**', 'blob-report/**'],
-  },
+export default defineConfig(
+  // Outputs and generated files (certs/out: the test PKI; reports: runs, traces, evidence).
+  globalIgnores(['node_modules/**', 'reports/**', 'certs/out/**', 'test-results/**', 'playwright-report/**', 'blob-report/**']),
   {
     files: ['**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import AdmZip from 'adm-zip';
 import nunjucks from 'nunjucks';
 import { MASK } from '../fixtures/secret';
+import { SecretIndex, secretIndexFor } from './secret-index';
 
 /** Shorter values would match by chance (a 3-digit number in a screenshot's bytes). */
 export const MIN_SECRET_LENGTH = 4;
@@ -132,12 +133,18 @@ const SNAPSHOT_VALUE = /("__playwright_value_":)"(?:[^"\\]|\\.)+"/g;
 
 export class Redactor {
   private readonly needles: Needle[];
+  /** With many needles (a whole run's secrets), one pass finds out whether any can be there (./secret-index.ts). */
+  private readonly index: SecretIndex | undefined;
 
   constructor(values: Iterable<string>) {
     const forms = new Set<string>();
     for (const v of values) if (isSecretValue(v)) formsOf(v).forEach((f) => forms.add(f));
     // Longest first: a value's raw form must not pre-empt a longer encoded form containing it.
     this.needles = [...forms].sort((a, b) => b.length - a.length).map((f) => new Needle(f));
+    // Only needles that hold no character of the mask can be skipped when absent: replacing one
+    // needle by the mask can never make another of them appear.
+    const maskFree = this.needles.every((n) => ![...MASK].some((c) => n.form.includes(c)));
+    this.index = this.needles.length >= 8 && maskFree ? new SecretIndex(this.needles.map((n) => [n.form])) : undefined;
   }
 
   get size(): number {
@@ -151,9 +158,11 @@ export class Redactor {
 
   /** The bytes with every form replaced, or undefined when nothing was found. */
   bytes(data: Buffer): Buffer | undefined {
-    if (!this.needles.some((n) => n.indexes(data).length)) return undefined;
+    const maybe = this.index?.candidates(data);
+    const needles = maybe ? this.needles.filter((_, i) => maybe.has(i)) : this.needles;
+    if (!needles.some((n) => n.indexes(data).length)) return undefined;
     const mask = Buffer.from(MASK);
-    return this.needles.reduce((out, n) => n.replace(out, mask), data);
+    return needles.reduce((out, n) => n.replace(out, mask), data);
   }
 
   /** A trace (or any zip): every entry scrubbed; password inputs of DOM snapshots blanked. */
@@ -216,10 +225,16 @@ export interface Finding {
 }
 
 /** Every occurrence of any form of any secret in the data; zips and embedded zips are opened. */
+/** Every needle findSecrets may look for: the forms of a secret and its fragments (raw and URL-encoded). */
+const needlesOf = (secret: string): string[] =>
+  isSecretValue(secret) ? [...namedFormsOf(secret).map((f) => f.form), ...fragmentsOf(secret).flatMap((f) => [f, encodeURIComponent(f)])] : [];
+
 export function findSecrets(data: Buffer, secrets: readonly string[], where: { file: string; entry?: string }): Finding[] {
   const findings: Finding[] = [];
+  // One pass tells which secrets can be here at all; only those are searched form by form.
+  const maybe = secretIndexFor(secrets, needlesOf).candidates(data);
   secrets.forEach((secret, secretIndex) => {
-    if (!isSecretValue(secret)) return;
+    if (!isSecretValue(secret) || !maybe.has(secretIndex)) return;
     let found = false;
     for (const { name, form } of namedFormsOf(secret)) {
       if (new Needle(form).indexes(data).length) {

@@ -14,7 +14,7 @@ echo "== type check"
 node_modules/.bin/tsc -p . || failed=1
 
 echo "== lint"
-node_modules/.bin/eslint . || failed=1
+node_modules/.bin/eslint . --max-warnings 0 || failed=1
 
 echo "== unit, integration and meta tests"
 # integration: whole processes (the staging double, IMAP, shards) on loopback, one at a time.

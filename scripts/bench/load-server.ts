@@ -94,7 +94,7 @@ async function main(mode: string, basePort: number) {
   const sampler = setInterval(() => {
     const m = mem();
     peak = { rss: Math.max(peak.rss, m.rss), heapUsed: Math.max(peak.heapUsed, m.heapUsed) };
-  }, 50);
+  }, 100);
   sampler.unref();
   const gc = (globalThis as { gc?: () => void }).gc;
 

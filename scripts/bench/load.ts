@@ -1,8 +1,8 @@
 /**
  * The mock under load (issue 12), part of `npm run bench`: autocannon drives mTLS page loads
- * (GET of the エコ文書 login page on the client-certificate host) and mTLS login POSTs (a
- * signed-up user's right password → 303, each connection sending back its session cookie, so
- * every login also ends that connection's previous session), BENCH_LOAD_CONNECTIONS (16)
+ * (GET of the エコ文書 login page on the client-certificate host) and mTLS logins (a signed-up
+ * user's right password → 303 with a session cookie, then ログアウト with that cookie → 303, so
+ * sessions do not pile up: the mock keeps them until logout), BENCH_LOAD_CONNECTIONS (16)
  * connections for BENCH_LOAD_SECONDS (30) each, on loopback, against the mock and against a
  * bare Node HTTPS server with the same TLS options (scripts/bench/load-server.ts), one after
  * the other. The test user is provisioned through the admin API and signed up over mTLS with
@@ -123,8 +123,8 @@ const cookieOf = (headers: Record<string, unknown>): string | undefined => {
   return typeof first === 'string' ? first.split(';')[0] : undefined;
 };
 
-async function cannon(url: string, tlsOptions: object, seconds: number, request: autocannon.Request) {
-  return autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, tlsOptions, servername: 'localhost', requests: [request] });
+async function cannon(url: string, tlsOptions: object, seconds: number, requests: autocannon.Request[]) {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, tlsOptions, servername: 'localhost', requests });
 }
 
 export async function benchLoad(basePort: number): Promise<LoadBench> {
@@ -138,23 +138,29 @@ export async function benchLoad(basePort: number): Promise<LoadBench> {
 
   const loginBody = new URLSearchParams({ userId: user.userId, password: user.password }).toString();
   const scenarios = [
-    { what: 'mTLS page load (GET login page)', path: '/ebunsho/UrlExclusive.do', expected: 200, request: { method: 'GET' as const, path: '/ebunsho/UrlExclusive.do' } },
+    { what: 'mTLS page load (GET login page)', path: '/ebunsho/UrlExclusive.do', expected: 200, requests: [{ method: 'GET' as const, path: '/ebunsho/UrlExclusive.do' }] },
     {
-      what: 'mTLS login POST (right password)',
+      what: 'mTLS login POST + logout',
       path: '/ebunsho/UrlExclusive.do',
       expected: 303,
-      request: {
-        method: 'POST' as const,
-        path: '/ebunsho/UrlExclusive.do',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: loginBody,
-        // The connection's previous session goes with each new login (mock/session.ts), so a
-        // 30 s run leaves one session per connection, not one per request.
-        setupRequest: (req: autocannon.Request, ctx: { cookie?: string }) => (ctx.cookie ? { ...req, headers: { ...req.headers, cookie: ctx.cookie } } : req),
-        onResponse: (_status: number, _body: string, ctx: { cookie?: string }, headers: Record<string, unknown>) => {
-          ctx.cookie = cookieOf(headers) ?? ctx.cookie;
+      // autocannon clears a connection's context after the last request of the list, so the
+      // cookie lives from the login to its logout, one pair per round.
+      requests: [
+        {
+          method: 'POST' as const,
+          path: '/ebunsho/UrlExclusive.do',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: loginBody,
+          onResponse: (_status: number, _body: string, ctx: { cookie?: string }, headers: Record<string, unknown>) => {
+            ctx.cookie = cookieOf(headers);
+          },
         },
-      },
+        {
+          method: 'GET' as const,
+          path: '/ebunsho/Logout.do',
+          setupRequest: (req: autocannon.Request, ctx: { cookie?: string }) => ({ ...req, headers: { ...req.headers, cookie: ctx.cookie ?? '' } }),
+        },
+      ],
     },
   ];
 
@@ -163,7 +169,7 @@ export async function benchLoad(basePort: number): Promise<LoadBench> {
     const base = target === 'mock' ? mock.urls.ds : bare.urls.bare;
     const server = target === 'mock' ? mock.server : bare.server;
     const cpu0 = await server.ask<number>('cpu');
-    const r = await cannon(base + s.path, tlsOptions, SECONDS, s.request as autocannon.Request);
+    const r = await cannon(base + s.path, tlsOptions, SECONDS, s.requests as autocannon.Request[]);
     const serverCpuPct = ((await server.ask<number>('cpu')) - cpu0) / (SECONDS * 10);
     const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, c]) => [k, c.count ?? 0]));
     const expectedStatus = target === 'mock' ? s.expected : 200;
@@ -192,8 +198,8 @@ export async function benchLoad(basePort: number): Promise<LoadBench> {
   const { baseline, ratios } = await withLock('load', async () => {
     // Warm-up (JIT, template cache, TLS session cache), then the mock's baseline after GC.
     for (const s of scenarios) {
-      await cannon(mock.urls.ds + s.path, tlsOptions, 2, s.request as autocannon.Request);
-      await cannon(bare.urls.bare + s.path, tlsOptions, 2, s.request as autocannon.Request);
+      await cannon(mock.urls.ds + s.path, tlsOptions, 2, s.requests as autocannon.Request[]);
+      await cannon(bare.urls.bare + s.path, tlsOptions, 2, s.requests as autocannon.Request[]);
     }
     await mock.server.ask('sockets', SOCKET_SETTLE_MS);
     const baseline = await mock.server.ask<Memory>('gc');

@@ -63,12 +63,12 @@ describe('catalogue coverage', () => {
 
 describe('Allure categories (allurerc.mjs)', () => {
   // Allure's own matcher decides in the report; use it rather than a re-implementation.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- allure's own package, loaded synchronously inside describe
   const core = require('@allurereport/core-api') as {
     normalizeCategoriesConfig: (c: unknown) => { id: string }[];
     matchCategory: (c: unknown, d: { status: string; labels: []; message?: string; flaky: boolean }) => { id: string } | undefined;
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the .mjs config has no types; require(esm) loads it synchronously
   const { categories } = require('../../allurerc.mjs') as { categories: unknown };
   const normalized = core.normalizeCategoriesConfig(categories);
   const category = (status: string, message: string) => core.matchCategory(normalized, { status, labels: [], message, flaky: false })?.id;
