@@ -59,7 +59,8 @@ function compilerOptions(root: string): ts.CompilerOptions {
   return ts.parseJsonConfigFileContent(read.config, ts.sys, root).options;
 }
 
-function sourceFiles(dir: string): string[] {
+/** Every source file (TypeScript or JavaScript, no declarations) under `dir`, recursively. */
+export function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -10,16 +10,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { moduleSpecifiers } from './mock-imports';
+import { moduleSpecifiers, sourceFiles } from './mock-imports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? sourceFiles(full) : /\.tsx?$/.test(e.name) ? [full] : [];
-  });
-}
 
 /** References from `file` into fixtures/ that are not fixtures/index.ts. */
 function besideTheIndex(root: string, file: string, text: string): string[] {
