@@ -14,7 +14,7 @@
  */
 import crypto from 'node:crypto';
 import type { IssuedSigningCertificate } from './signing-certificate';
-import type { MockState, User } from './state';
+import { keepSession, type MockState, type User } from './state';
 import { faulty } from './faults';
 
 export const PASSWORD_FAILURES_TO_LOCK = 5;
@@ -134,7 +134,7 @@ export class BulkSignStore {
 
   openSession(user: User): BulkSignSession {
     const session = { id: crypto.randomBytes(24).toString('hex'), userId: user.userId };
-    this.sessions.set(session.id, session);
+    keepSession(this.sessions, session.id, session);
     return session;
   }
 

@@ -70,6 +70,23 @@ export interface Session {
 export const randomDigits = (n: number) =>
   Array.from({ length: n }, () => crypto.randomInt(0, 10)).join('');
 export const randomToken = (bytes = 12) => crypto.randomBytes(bytes).toString('hex');
+
+/**
+ * How many sessions a host keeps. The service's session timeout is not documented, and an
+ * expiry on the mock's clock would log a user out whenever a spec moves that clock by a
+ * year; a bound keeps memory flat instead: a client that logs in without ever logging out
+ * (a load run, a crawler) evicts the oldest session, not the process.
+ */
+export const MAX_SESSIONS = 10_000;
+
+/** Adds `value` to `sessions`, evicting the oldest entries beyond MAX_SESSIONS (a Map keeps insertion order). */
+export function keepSession<V>(sessions: Map<string, V>, id: string, value: V): void {
+  sessions.set(id, value);
+  for (const oldest of sessions.keys()) {
+    if (sessions.size <= MAX_SESSIONS) break;
+    sessions.delete(oldest);
+  }
+}
 /** Half-width alphanumerics, as the documents require for passwords; no look-alike characters. */
 export function randomPassword(length = 10): string {
   const lower = 'abcdefghijkmnpqrstuvwxyz';
@@ -124,7 +141,7 @@ export class MockState {
 
   openSession(userId: string, certFingerprint: string | null, host: string): Session {
     const session: Session = { id: randomToken(24), userId, certFingerprint, host };
-    this.sessions.set(session.id, session);
+    keepSession(this.sessions, session.id, session);
     return session;
   }
 

@@ -140,6 +140,9 @@ export function installTlsFront(server: tls.Server, options: TlsFrontOptions): v
     const tlsServer = new tls.Server(perConnection);
     tlsServer.on('secureConnection', (socket: tls.TLSSocket) => {
       if (socket.authorized) {
+        // The certificate judged here stays the connection's certificate (mock/tls.ts reads
+        // it once per connection): a client may not renegotiate another one in.
+        socket.disableRenegotiation();
         link.release();
         server.emit('secureConnection', socket);
         return;
@@ -188,6 +191,15 @@ class HeldLink {
       },
       write: (chunk: Buffer, _encoding, callback) => {
         this.fromServer(chunk);
+        callback();
+      },
+      // TLS hands its output over as several buffers at once (node's JSStreamSocket corks this
+      // stream around them): pass them on corked too, so they leave in one writev, not one
+      // syscall each (that was the largest cost of a page load under load).
+      writev: (chunks: { chunk: Buffer }[], callback) => {
+        this.raw.cork();
+        for (const { chunk } of chunks) this.fromServer(chunk);
+        this.raw.uncork();
         callback();
       },
       final: (callback) => {

@@ -38,14 +38,27 @@ export interface PeerCertificate {
   validTo: string;
 }
 
+/** Each connection's client certificate, read once: it cannot change on a connection (mock/tls-front.ts refuses renegotiation). */
+const peerOfSocket = new WeakMap<TLSSocket, PeerCertificate | null>();
+
 /**
- * The client certificate of this request, read from the certificate itself on every
- * request. A resumed TLS 1.3 session can report `authorized` with an empty peer
- * certificate (nodejs/node#35317), so "authorized" alone never identifies anyone.
+ * The client certificate of this request, read from the certificate itself (not from
+ * `authorized` alone: a resumed TLS 1.3 session can report `authorized` with an empty peer
+ * certificate, nodejs/node#35317), once per connection: parsing it on every request was a
+ * tenth of the mock's CPU under load.
  */
 export function peerCertificate(req: FastifyRequest): PeerCertificate | null {
   const socket = req.raw.socket as TLSSocket;
   if (typeof socket.getPeerX509Certificate !== 'function') return null;
+  const known = peerOfSocket.get(socket);
+  if (known !== undefined) return known;
+  const peer = readPeer(socket);
+  // Only once the handshake is over: before that there is nothing to remember yet.
+  if (socket.authorized) peerOfSocket.set(socket, peer);
+  return peer;
+}
+
+function readPeer(socket: TLSSocket): PeerCertificate | null {
   const x509 = socket.getPeerX509Certificate();
   if (!x509 || !socket.authorized) return null;
   const cn = (dn: string) => /(?:^|\n)CN=([^\n]*)/.exec(dn)?.[1] ?? '';
@@ -57,4 +70,3 @@ export function peerCertificate(req: FastifyRequest): PeerCertificate | null {
     validTo: x509.validTo,
   };
 }
-

@@ -1,13 +1,14 @@
 /**
  * The server side of the load bench (scripts/bench/load.ts), in a process of its own so the
  * load generator does not share its event loop and its memory is the server's alone. Run as
- * `node --expose-gc --import tsx scripts/bench/load-server.ts <mock|bare> <basePort>` with an
+ * `node --expose-gc --import tsx scripts/bench/load-server.ts <mock|bare|front> <basePort>` with an
  * IPC channel; it answers the parent's requests (ports, memory, open sockets, close).
  *
  * - mock: the SMTP catcher and the whole mock (build + listen), as `npm run mock` does.
  * - bare: a bare Node HTTPS server with the TLS options of the mock's client-certificate host
  *   (the same certificate, trust anchors, CRLs, ciphers, minimum version, and TLS 1.2 at most
- *   as mock/tls-front.ts pins), answering a small static body.
+ *   as mock/tls-front.ts pins), answering a static body as long as the mock's login page.
+ * - front: that bare server behind mock/tls-front.ts, the mock's handshake front.
  */
 import https from 'node:https';
 import net, { Server } from 'node:net';
@@ -16,6 +17,7 @@ import { loadPki } from '../../certs/store';
 import { buildMailbox } from '../../mailbox/server';
 import { buildMock, closeMock, listenMock } from '../../mock/build';
 import { httpsOptions } from '../../mock/tls';
+import { installTlsFront } from '../../mock/tls-front';
 
 export type LoadRequest = { id: number; cmd: 'mem' | 'gc' | 'peak-reset' | 'sockets' | 'cpu' | 'close'; waitMs?: number };
 export type Memory = { rss: number; heapUsed: number };
@@ -43,10 +45,20 @@ function settled(open: Set<net.Socket>, ms: number): Promise<number> {
   });
 }
 
+/** How long a closed server's sockets may take to be released. */
+const CLOSE_SETTLE_MS = 2_000;
+
+function activeHandles(): unknown[] {
+  return (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+}
+
+function activeSockets(): net.Socket[] {
+  return activeHandles().filter((h): h is net.Socket => h instanceof net.Socket && !h.closed);
+}
+
 /** The TCP servers and sockets this process still holds, as `server :port` / `socket :local→:remote`. */
 function tcpHandles(): string[] {
-  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
-  return handles.flatMap((h) => {
+  return activeHandles().flatMap((h) => {
     if (h instanceof Server) {
       const a = h.address();
       return a && typeof a === 'object' ? [`server :${a.port}`] : [];
@@ -75,10 +87,16 @@ async function main(mode: string, basePort: number) {
       await box.close();
     };
   } else {
+    // The same number of body bytes as the mock's login page (1,332), so the pair compares
+    // servers, not payloads.
+    const body = `<!doctype html><title>ok</title>${'o'.repeat(1300)}`;
     const server = https.createServer({ ...httpsOptions(pki, 'required'), maxVersion: 'TLSv1.2' }, (req, res) => {
       req.resume();
-      req.on('end', () => res.end('<!doctype html><title>ok</title>ok'));
+      req.on('end', () => res.end(body));
     });
+    // front: the same bare server behind the mock's TLS front (the handshake that refuses a
+    // bad certificate with its alert, EG-2-1): what that documented behaviour costs by itself.
+    if (mode === 'front') installTlsFront(server, { tls: httpsOptions(pki, 'required'), onRefusal: () => undefined });
     track(server, open);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     ports = { bare: `https://127.0.0.1:${(server.address() as net.AddressInfo).port}` };
@@ -115,6 +133,9 @@ async function main(mode: string, basePort: number) {
     else if (msg.cmd === 'close') {
       await close();
       clearInterval(sampler);
+      // A socket ended a moment ago (the mailer's pooled SMTP connection says QUIT on close)
+      // is released on its 'close' event: wait for those, so only a socket that stays open counts.
+      await settled(new Set(activeSockets()), CLOSE_SETTLE_MS);
       result = { tcpHandlesAfterClose: tcpHandles() };
     }
     process.send!({ id: msg.id, result });

@@ -11,6 +11,7 @@ import { Mailbox } from '../../fixtures/mailbox';
 import { parsePasswordMail } from '../../fixtures/mail';
 import { buildMock, closeMock, listenMock, type Mock } from '../../mock/build';
 import { mail as m } from '../../messages';
+import { MAX_SESSIONS, MockState } from '../../mock/state';
 
 const config = loadConfig({ MOCK_BASE_PORT: '26400' });
 const box = buildMailbox({ host: '127.0.0.1', smtpPort: config.mock.ports.smtp, apiPort: config.mock.ports.mailbox });
@@ -73,4 +74,17 @@ test('unknown paths answer in Japanese, not with a stack trace', async () => {
   assert.equal(res.statusCode, 404);
   assert.match(res.headers['content-type'] as string, /text\/html/);
   assert.match(res.body, /URLが正しくありません/);
+});
+
+test('sessions are bounded: past MAX_SESSIONS the oldest is evicted and the newest kept', () => {
+  const state = new MockState();
+  const first = state.openSession('100001', null, 'ds');
+  const second = state.openSession('100001', null, 'ds');
+  for (let i = 2; i < MAX_SESSIONS; i++) state.openSession('100001', null, 'ds');
+  assert.equal(state.sessions.size, MAX_SESSIONS);
+  assert.ok(state.sessions.has(first.id), 'nothing is evicted up to the bound');
+  const newest = state.openSession('100001', null, 'ds');
+  assert.equal(state.sessions.size, MAX_SESSIONS);
+  assert.ok(!state.sessions.has(first.id), 'the oldest session goes');
+  assert.ok(state.sessions.has(second.id) && state.sessions.has(newest.id));
 });

@@ -88,6 +88,25 @@ test('a client that insists on TLS 1.3 is refused (protocol version)', async () 
   await assert.rejects(tlsRequest(`${base}/UrlExclusive.do`, { ca: ca(), ...material('valid-pub-ca8'), minVersion: 'TLSv1.3' }), /alert protocol version/);
 });
 
+test('a verified connection cannot renegotiate another certificate in (the site reads it once per connection)', async () => {
+  const socket = tls.connect({ host: '127.0.0.1', port: Number(new URL(base).port), ca: ca(), ...material('valid-pub-ca8') });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('secureConnect', resolve);
+    socket.once('error', reject);
+  });
+  let renegotiated = false;
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+  socket.on('error', () => undefined);
+  const closed = new Promise((resolve) => socket.once('close', resolve));
+  socket.renegotiate({ rejectUnauthorized: true }, (error) => (renegotiated = !error));
+  // The server meets the new handshake when it next reads: ask for a page.
+  socket.write(`GET /ebunsho/UrlExclusive.do HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+  await closed;
+  assert.equal(renegotiated, false, 'the renegotiation completed');
+  assert.doesNotMatch(answer, /^HTTP\/1\.1 200/, 'a page was served after a renegotiation');
+});
+
 test('a resumed session is the certificate of its first handshake', async () => {
   const first = await tlsRequest(`${base}/UrlExclusive.do`, { ca: ca(), ...material('valid-pub-ca8') });
   assert.equal(first.resumed, false);
