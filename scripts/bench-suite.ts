@@ -124,7 +124,7 @@ export async function benchSuite(basePort: number, reportsDir: string): Promise<
     if (fullBrowser) add('full chromium vs headless shell', base, fullBrowser);
     add('evidence mode vs plain (shell)', base, evidenceShell, '≤ 1.5');
     add('traces on vs off', traceOff, traceOn);
-    add('retain-on-failure (default) vs off', traceOff, base);
+    add('on-first-retry (the mock default) vs off', traceOff, base);
     add('npm test e2e mode vs plain (shell)', base, npmTest);
     add('npm test e2e phase (+ Allure report + scan) vs plain', base, { ...npmTest, ms: npmTest.ms + afterRun.allureReportMs + afterRun.scanMs });
     if (npmTestShell) add('npm test e2e mode: full chromium vs shell', npmTestShell, npmTest);

@@ -55,7 +55,7 @@ export function scanTree(dir: string, secrets: readonly string[]): { files: numb
 function runPlaywright(args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<number> {
   return new Promise((resolve) => {
     const cli = path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
-    const child = spawn(process.execPath, [cli, 'test', '--trace', 'on', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'test', '--trace', 'on', '--retries=0', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     const keep = (stream: NodeJS.WriteStream) => (c: Buffer) => {
       chunks.push(c);

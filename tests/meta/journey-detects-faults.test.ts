@@ -213,7 +213,7 @@ async function runBatch(name: string, faults: FaultName[]) {
   // Outside CI Playwright reuses the catcher and the mock this process runs (with the faults).
   delete env.CI;
   // Asynchronous: the mock under test answers from this very process meanwhile.
-  const child = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...specs, '--grep', grep, '--workers=1', '--reporter=json'], {
+  const child = spawn(process.execPath, [require.resolve('@playwright/test/cli'), 'test', ...specs, '--grep', grep, '--workers=1', '--retries=0', '--reporter=json'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
