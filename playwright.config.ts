@@ -17,6 +17,7 @@ import { chromiumResolveArgs, parseResolve } from './config/resolve';
 import { installResolve } from './config/resolve-install';
 import { destructivePolicy, productionGrepInvert } from './config/safety';
 import { browserVersion, environmentInfo } from './reporters/environment';
+import { STOP_WITH_RUN_ENV } from './config/owner';
 
 function fail(err: unknown): never {
   // One clear line, not a stack: this is what a user on a fresh machine reads.
@@ -66,6 +67,8 @@ const allureResults = path.join(reports, 'allure-results');
 const allureEnvironment = process.env.TEST_WORKER_INDEX
   ? undefined
   : environmentInfo(suite, browserVersion(executablePath), pkiFingerprint);
+// The webServers stop by themselves if this runner dies without stopping them (config/owner.ts).
+const ownerEnv = { [STOP_WITH_RUN_ENV]: '1' };
 const tsx = `"${process.execPath}" "${path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')}"`;
 
 export default defineConfig({
@@ -130,6 +133,8 @@ export default defineConfig({
             reuseExistingServer: !process.env.CI,
             stdout: 'pipe',
             timeout: 60_000,
+            // It stops by itself if this runner is killed (config/owner.ts).
+            env: ownerEnv,
           },
           {
             name: 'mock',
@@ -139,6 +144,8 @@ export default defineConfig({
             reuseExistingServer: !process.env.CI,
             stdout: 'pipe',
             timeout: 60_000,
+            // It stops by itself if this runner is killed (config/owner.ts).
+            env: ownerEnv,
           },
         ]
       : undefined,

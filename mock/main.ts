@@ -8,6 +8,7 @@ import { loadPki } from '../certs/store';
 import { buildMailbox } from '../mailbox/server';
 import { buildMock, closeMock, listenMock } from './build';
 import { parseFaults } from './faults';
+import { stopWhenOwnerExits } from '../config/owner';
 
 async function main() {
   if (config.target !== 'mock') throw new Error('TARGET is not "mock": the embedded mock is only for TARGET=mock');
@@ -52,6 +53,7 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  stopWhenOwnerExits(() => void stop());
 }
 
 main().catch((err) => {
