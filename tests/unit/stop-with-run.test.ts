@@ -23,21 +23,23 @@ function start(env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ['--import', 'tsx', '-e', SERVER], { env: { ...process.env, ...env }, stdio: ['pipe', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   // The next message, or how the process ended if it ends first.
+  assert.ok(child.stdin, 'stdin is a pipe');
+  const stdin = child.stdin;
   const next = () => Promise.race([new Promise<unknown>((resolve) => child.once('message', resolve)), exited.then((code) => `exited ${code}`)]);
-  return { child, next, exited };
+  return { child, stdin, next, exited };
 }
 
 test('a server started by a run stops when the run is gone (its stdin ends)', async () => {
-  const { child, next, exited } = start({ [STOP_WITH_RUN_ENV]: '1' });
+  const { stdin, next, exited } = start({ [STOP_WITH_RUN_ENV]: '1' });
   assert.equal(await next(), 'ready');
-  child.stdin.end();
+  stdin.end();
   assert.equal(await exited, 7);
 });
 
 test('a server not started by a run ignores the end of its stdin', async () => {
-  const { child, next, exited } = start({ [STOP_WITH_RUN_ENV]: '' });
+  const { child, stdin, next, exited } = start({ [STOP_WITH_RUN_ENV]: '' });
   assert.equal(await next(), 'ready');
-  child.stdin.end();
+  stdin.end();
   assert.equal(await next(), 'stdin ended');
   child.send('ping');
   assert.equal(await next(), 'alive');
