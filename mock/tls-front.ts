@@ -193,15 +193,6 @@ class HeldLink {
         this.fromServer(chunk);
         callback();
       },
-      // TLS hands its output over as several buffers at once (node's JSStreamSocket corks this
-      // stream around them): pass them on corked too, so they leave in one writev, not one
-      // syscall each (that was the largest cost of a page load under load).
-      writev: (chunks: { chunk: Buffer }[], callback) => {
-        this.raw.cork();
-        for (const { chunk } of chunks) this.fromServer(chunk);
-        this.raw.uncork();
-        callback();
-      },
       final: (callback) => {
         if (this.verdict !== 'refused') this.endRaw();
         callback();
