@@ -6,8 +6,9 @@
  * connections for BENCH_LOAD_SECONDS (30) each, on loopback, against the mock and against a
  * bare Node HTTPS server with the same TLS options (scripts/bench/load-server.ts), one after
  * the other, and against that bare server behind the mock's TLS front (mock/tls-front.ts), which
- * splits the ratio into the front's fixed cost and the mock's own work. The test user is provisioned through the admin API and signed up over mTLS with
- * the credentials from its mails, as a person would.
+ * splits the ratio into the front's fixed cost and the mock's own work. The test user is
+ * provisioned through the admin API and signed up over mTLS with the credentials from its
+ * mails, as a person would.
  *
  * Verdicts: throughput ratio mock/bare (aim ≥ 0.7); no error, timeout or unexpected status;
  * no connection left open on the mock's servers once the load ends; the mock's heap after GC
@@ -34,7 +35,8 @@ export const MEMORY_TOLERANCE = { bytes: 8 * 1024 * 1024, fraction: 0.1 };
 const SOCKET_SETTLE_MS = 3_000;
 
 /** The mock, a bare HTTPS server, and that bare server behind the mock's TLS front. */
-type Target = 'mock' | 'bare' | 'front';
+const TARGETS = ['mock', 'bare', 'front'] as const;
+type Target = (typeof TARGETS)[number];
 
 export interface LoadRun {
   what: string;
@@ -204,11 +206,7 @@ export async function benchLoad(basePort: number): Promise<LoadBench> {
   // One hold of the lock for the whole load part (about 6 × BENCH_LOAD_SECONDS).
   const { baseline, ratios } = await withLock('load', async () => {
     // Warm-up (JIT, template cache, TLS session cache), then the mock's baseline after GC.
-    for (const s of scenarios) {
-      await cannon(mock.urls.ds + s.path, tlsOptions, 2, s.requests as autocannon.Request[]);
-      await cannon(bare.urls.bare + s.path, tlsOptions, 2, s.requests as autocannon.Request[]);
-      await cannon(front.urls.bare + s.path, tlsOptions, 2, s.requests as autocannon.Request[]);
-    }
+    for (const s of scenarios) for (const target of TARGETS) await cannon(urlOf(target) + s.path, tlsOptions, 2, s.requests as autocannon.Request[]);
     await mock.server.ask('sockets', SOCKET_SETTLE_MS);
     const baseline = await mock.server.ask<Memory>('gc');
     await mock.server.ask('peak-reset');
@@ -231,8 +229,7 @@ export async function benchLoad(basePort: number): Promise<LoadBench> {
   const toleranceBytes = Math.max(MEMORY_TOLERANCE.bytes, baseline.heapUsed * MEMORY_TOLERANCE.fraction);
   const heapGrowthBytes = afterGc.heapUsed - baseline.heapUsed;
   const { tcpHandlesAfterClose } = await mock.server.ask<{ tcpHandlesAfterClose: string[] }>('close');
-  await bare.server.ask('close');
-  await front.server.ask('close');
+  for (const other of [bare, front]) await other.server.ask('close');
   const memory = { baseline, peak, afterGc, heapGrowthBytes, toleranceBytes, backToBaseline: heapGrowthBytes <= toleranceBytes };
   const ok =
     runs.every((r) => r.unexpected === 0 && r.errors === 0 && r.timeouts === 0 && r.socketsOpenAfter === 0) && memory.backToBaseline && tcpHandlesAfterClose.length === 0;
