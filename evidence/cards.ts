@@ -2,11 +2,18 @@
  * Cards: what the browser showed outside the page (a dialog, a download prompt) or what the
  * test read (a mail), drawn as a picture for the evidence pack from the HTML of ./html.ts.
  */
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
+/** A mail card's width, and its least height (a longer mail makes a taller card). */
+const CARD_VIEWPORT = { width: 1280, height: 400 };
+
 export class CardRenderer {
-  private context: Promise<BrowserContext> | undefined;
+  /**
+   * One page for all the test's cards, each drawn over the last: a new page is a new
+   * renderer process, which cost more than the picture itself (about 190 ms a card).
+   */
+  private page: Promise<Page> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly browser: Browser) {}
@@ -18,20 +25,17 @@ export class CardRenderer {
    */
   render(html: string, backdrop?: Buffer): Promise<Buffer> {
     const draw = async () => {
-      this.context ??= this.browser.newContext({ viewport: { width: 1280, height: 400 }, locale: 'ja-JP', deviceScaleFactor: 1 });
-      const page = await (await this.context).newPage();
-      try {
-        const size = backdrop ? pngSize(backdrop) : undefined;
-        if (size) await page.setViewportSize(size);
-        await page.setContent(html);
-        await page.evaluate(async () => {
-          await document.fonts.ready;
-          await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
-        });
-        return await page.screenshot({ fullPage: !size, animations: 'disabled', caret: 'hide', scale: 'css' });
-      } finally {
-        await page.close();
-      }
+      this.page ??= this.browser.newContext({ viewport: CARD_VIEWPORT, locale: 'ja-JP', deviceScaleFactor: 1 }).then((c) => c.newPage());
+      const page = await this.page;
+      const size = backdrop ? pngSize(backdrop) : undefined;
+      // Always set: the card before may have been drawn at another screen's size.
+      await page.setViewportSize(size ?? CARD_VIEWPORT);
+      await page.setContent(html);
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
+      });
+      return await page.screenshot({ fullPage: !size, animations: 'disabled', caret: 'hide', scale: 'css' });
     };
     const done = this.queue.then(draw);
     this.queue = done.catch(() => undefined);
@@ -39,7 +43,7 @@ export class CardRenderer {
   }
 
   async close(): Promise<void> {
-    if (this.context) await (await this.context).close().catch(() => undefined);
+    await this.page?.then((page) => page.context().close()).catch(() => undefined);
   }
 }
 

@@ -133,12 +133,16 @@ export class EvidenceRecorder {
     if (this.capturing) this.later(event.render(entry));
   }
 
-  /** A mail the test read: secrets redacted, per-user values masked (the manuals show mail examples). */
-  async mail(mail: RecordedMail): Promise<void> {
+  /**
+   * A mail the test read: secrets redacted, per-user values masked (the manuals show mail
+   * examples). Its card is drawn while the test goes on, like a dialog's: the test's next
+   * step does not wait for a picture of what it has already read.
+   */
+  mail(mail: RecordedMail): void {
     const text = maskDynamicText(redactMailText(mail.text));
     const to = mail.to.map((a) => a.replace(/^[^@\s]+@/, '■■■■@')).join(', ');
     const entry = this.add({ kind: 'mail', caption: `メールを受信: ${mail.subject}`, detail: text });
-    if (this.capturing) await this.card(entry, mailCardHtml({ subject: mail.subject, from: mail.from, to, text }));
+    if (this.capturing) this.later(this.card(entry, mailCardHtml({ subject: mail.subject, from: mail.from, to, text })));
   }
 
   /** Writes steps.json and index.html (evidence mode) once everything is rendered. */
@@ -190,8 +194,8 @@ export class EvidenceRecorder {
 }
 
 /** Records a mail the test read into the evidence (no-op outside a test). */
-export async function recordMail(mail: RecordedMail): Promise<void> {
-  await active?.mail(mail);
+export function recordMail(mail: RecordedMail): void {
+  active?.mail(mail);
 }
 
 export async function runRecorder(testInfo: TestInfo, browser: Browser | undefined, use: (r: EvidenceRecorder) => Promise<void>): Promise<void> {

@@ -24,7 +24,7 @@ export async function logIn(page: Page, user: BulkSignUser, mailbox: Mailbox): P
   await login.logIn(user.adminMail.userId, user.adminMail.password);
   await new BulkSignOtpPage(page).expectShown();
   const mail = await mailbox.waitFor(user.email, mailSubjects.otp, { after });
-  await recordMail(mail);
+  recordMail(mail);
   return { ...parseOtpMail(mail.text), mail };
 }
 
