@@ -40,29 +40,30 @@ export class CardRenderer {
    * laid out repeats the content), after fonts and images are ready.
    */
   render(html: string, backdrop?: Buffer): Promise<Buffer> {
-    const draw = async () => {
-      this.page ??= this.browser.newContext({ viewport: CARD_VIEWPORT, locale: 'ja-JP', deviceScaleFactor: 1 }).then((c) => c.newPage());
-      const page = await this.page;
-      const size = backdrop ? pngSize(backdrop) : undefined;
-      // Always set: the card before may have been drawn at another screen's size.
-      await page.setViewportSize(size ?? CARD_VIEWPORT);
-      await page.setContent(html);
-      await page.evaluate(async () => {
-        await document.fonts.ready;
-        await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
-      });
-      return await page.screenshot({ fullPage: !size, animations: 'disabled', caret: 'hide', scale: 'css' });
-    };
     const key = cardKey(html, backdrop);
     const known = drawn.get(key);
     if (known) return known;
-    const done = this.queue.then(draw);
+    const done = this.queue.then(() => this.draw(html, backdrop));
     this.queue = done.catch(() => undefined);
     drawn.set(key, done);
     // A card that failed to draw is drawn again next time, not remembered as failed.
     done.catch(() => drawn.delete(key));
     if (drawn.size > MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
     return done;
+  }
+
+  private async draw(html: string, backdrop: Buffer | undefined): Promise<Buffer> {
+    this.page ??= this.browser.newContext({ viewport: CARD_VIEWPORT, locale: 'ja-JP', deviceScaleFactor: 1 }).then((c) => c.newPage());
+    const page = await this.page;
+    const size = backdrop ? pngSize(backdrop) : undefined;
+    // Always set: the card before may have been drawn at another screen's size.
+    await page.setViewportSize(size ?? CARD_VIEWPORT);
+    await page.setContent(html);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
+    });
+    return await page.screenshot({ fullPage: !size, animations: 'disabled', caret: 'hide', scale: 'css' });
   }
 
   async close(): Promise<void> {
